@@ -1,0 +1,27 @@
+// name: interlocks
+// description: Who sits on several bodies at once, and which bodies share members, on one day.
+// Rows of kind 'person' name a person (`a`) on at least min_bodies bodies (`b` lists them);
+// rows of kind 'pair' name two bodies (`a`, `b`) sharing at least one member, listed in
+// `shared`. Chairs, deputies, office directors and members all count; only posts certainly in
+// force that day are used.
+// param: as_of date = 2019-06-01 -- the day to look at
+// param: min_bodies int = 3 -- the fewest bodies for a person row
+WITH date($as_of) AS d
+MATCH (p:Person)-[r:CHAIRS|MEMBER_OF]->(b)
+WHERE (b:Body OR b:Party OR b:State)
+  AND r.start_latest <= d AND (r.end_precision IS NULL OR d < r.end)
+WITH p, collect(DISTINCT b) AS bodies
+CALL (p, bodies) {
+  WITH p, bodies WHERE size(bodies) >= $min_bodies
+  RETURN 'person' AS kind, p.name AS a, reduce(s = '', x IN bodies |
+           s + CASE WHEN s = '' THEN '' ELSE '; ' END + x.name) AS b,
+         size(bodies) AS count, [] AS shared
+  UNION ALL
+  UNWIND bodies AS x
+  UNWIND bodies AS y
+  WITH p, x, y WHERE x.name < y.name
+  RETURN 'pair' AS kind, x.name AS a, y.name AS b, 1 AS count, [p.name] AS shared
+}
+WITH kind, a, b, sum(count) AS count, reduce(acc = [], s IN collect(shared) | acc + s) AS shared
+RETURN kind, a, b, CASE kind WHEN 'person' THEN count ELSE size(shared) END AS count, shared
+ORDER BY kind DESC, count DESC, a, b

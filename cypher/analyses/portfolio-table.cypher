@@ -1,0 +1,48 @@
+// name: portfolio-table
+// description: The bodies of one portfolio on one day: who chaired each, with the chair's
+// principal office that day (e.g. "Xi Jinping (General Secretary)"), and who else sat on it
+// (deputies, office directors, members). Posts the dates cannot settle are marked "(?)".
+// `membership_disclosed` says whether the body's membership was ever published: an empty
+// `members` cell is "not known", not "nobody". For 'foreign affairs' this is the seed
+// article's Table 1.
+// param: portfolio string = foreign affairs -- e.g. 'foreign affairs', 'economy', 'security'
+// param: as_of date = 2019-06-01 -- the day to look at
+WITH date($as_of) AS d
+MATCH (b:Body)
+WHERE $portfolio IN b.portfolio
+  AND (b.established IS NULL OR b.established <= d)
+  AND (b.abolished IS NULL OR b.abolished > d)
+CALL (b, d) {
+  OPTIONAL MATCH (p:Person)-[r:CHAIRS|MEMBER_OF]->(b)
+  WITH p, r, CASE
+         WHEN d < r.start OR d >= r.end_latest THEN 'no'
+         WHEN r.start_latest <= d AND (r.end_precision IS NULL OR d < r.end) THEN 'yes'
+         ELSE 'unknown'
+       END AS status
+  WHERE status <> 'no'
+  CALL (p, d) {
+    OPTIONAL MATCH (p)-[m:MEMBER_OF]->(o)
+    WHERE m.start_latest <= d AND (m.end_precision IS NULL OR d < m.end)
+    WITH collect(CASE
+           WHEN m.title IS NOT NULL AND o.id IN ['central-committee', 'state-council',
+                                                 'ministry-of-foreign-affairs'] THEN m.title
+           WHEN o.id = 'politburo-standing-committee' THEN 'PSC member'
+           WHEN o.id = 'politburo' THEN 'Politburo member' END) AS held
+    RETURN head([t IN ['General Secretary', 'Premier', 'Vice Premier', 'State Councilor',
+                       'Minister of Foreign Affairs', 'PSC member', 'Politburo member']
+                 WHERE t IN held]) AS office
+  }
+  WITH r, status, p.name + CASE WHEN office IS NULL THEN '' ELSE ' (' + office + ')' END +
+       CASE WHEN status = 'unknown' THEN ' (?)' ELSE '' END AS label
+  ORDER BY r.start
+  RETURN [x IN collect(CASE WHEN type(r) = 'CHAIRS' THEN label END) WHERE x IS NOT NULL]
+           AS chairs,
+         [x IN collect(CASE WHEN type(r) = 'MEMBER_OF' THEN label + ' - ' +
+             replace(r.role, '_', ' ') END) WHERE x IS NOT NULL] AS others
+}
+RETURN b.id AS body_id, b.name AS body,
+       reduce(s = '', x IN chairs | s + CASE WHEN s = '' THEN '' ELSE '; ' END + x)
+         AS chaired_by,
+       reduce(s = '', x IN others | s + CASE WHEN s = '' THEN '' ELSE '; ' END + x) AS members,
+       b.membership_disclosed AS membership_disclosed
+ORDER BY body

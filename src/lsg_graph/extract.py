@@ -1,0 +1,311 @@
+"""Reading an extract: a folder of CSV files plus a manifest, mapped onto the model's tables by a
+declarative spec from `loaders/` (one JSON file per extract format).
+
+Nothing here checks what the values mean; `validate.py` does. This module only reports what
+stops a file from being read at all (encoding, quotes, header, row width).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .resources import loader_specs
+from .schema import TABLES
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a value came from: file, line and (1-based) column number and name."""
+
+    file: str
+    line: int
+    column: int | None = None
+    column_name: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}"
+        if self.column is not None:
+            where += f":{self.column}"
+            if self.column_name:
+                where += f" ({self.column_name})"
+        return where
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A value with its origin."""
+
+    text: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an extract; `severity` is error or warning."""
+
+    origin: Origin
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.severity}: {self.message}"
+
+
+@dataclass
+class Record:
+    """One row of a model table, each field a Cell (missing fields are absent)."""
+
+    table: str
+    cells: dict[str, Cell]
+    origin: Origin
+
+    def text(self, name: str) -> str:
+        cell = self.cells.get(name)
+        return cell.text if cell else ""
+
+    def where(self, name: str) -> Origin:
+        cell = self.cells.get(name)
+        return cell.origin if cell else self.origin
+
+
+@dataclass
+class Extract:
+    """An extract read from disk: its manifest, records per table and the problems met."""
+
+    path: Path
+    manifest: dict[str, Any]
+    records: dict[str, list[Record]] = field(default_factory=lambda: {t: [] for t in TABLES})
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return str(self.manifest.get("name", ""))
+
+    def error(self, origin: Origin, message: str) -> None:
+        self.problems.append(Problem(origin, message))
+
+    def warn(self, origin: Origin, message: str) -> None:
+        self.problems.append(Problem(origin, message, "warning"))
+
+
+MANIFEST = "manifest.json"
+
+
+def read_extract(path: str | Path) -> Extract:
+    """Read the manifest and every file its format's spec names."""
+    folder = Path(path)
+    extract = Extract(folder, {})
+    manifest_path = folder / MANIFEST
+    if not folder.is_dir():
+        extract.error(Origin(str(folder), 0), "no such folder")
+        return extract
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        extract.error(Origin(MANIFEST, 0), "missing: an extract needs a manifest.json")
+        return extract
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        line = getattr(exc, "lineno", 1)
+        extract.error(Origin(MANIFEST, line, getattr(exc, "colno", None)), f"not valid JSON: {exc}")
+        return extract
+    if not isinstance(manifest, dict):
+        extract.error(Origin(MANIFEST, 1), "must be a JSON object")
+        return extract
+    extract.manifest = manifest
+    for key in ("name", "version", "description"):
+        if not str(manifest.get(key, "")).strip():
+            extract.error(Origin(MANIFEST, 1), f"'{key}' is missing or empty")
+    if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", str(manifest.get("name", "x"))):
+        extract.error(Origin(MANIFEST, 1), "'name' must be lowercase letters, digits, . _ -")
+    fmt = manifest.get("format", "lsg-csv")
+    specs = loader_specs()
+    if fmt not in specs:
+        extract.error(Origin(MANIFEST, 1),
+                      f"unknown format {fmt!r}; known: {', '.join(sorted(specs))}")
+        return extract
+    for file_spec in specs[fmt]["files"]:
+        _read_file(extract, folder, file_spec)
+    return extract
+
+
+def _read_file(extract: Extract, folder: Path, spec: dict[str, Any]) -> None:
+    name = spec["file"]
+    path = folder / name
+    if not path.exists():
+        if spec.get("required", True):
+            extract.error(Origin(name, 0), "missing: this format needs the file")
+        return
+    rows = _read_csv(extract, name, path.read_bytes())
+    if rows is None:
+        return
+    header, body = rows
+    columns, optional = _expected_columns(spec)
+    for i, col in enumerate(header, start=1):
+        if col not in columns:
+            extract.error(Origin(name, 1, i, col),
+                          f"unknown column {col!r}; expected {', '.join(columns)}")
+    missing = [c for c in columns if c not in header and c not in optional]
+    for col in missing:
+        extract.error(Origin(name, 1), f"missing column {col!r}")
+    if missing:
+        return
+    index = {col: i for i, col in enumerate(header)}
+    for line, values in body:
+        if len(values) != len(header):
+            extract.error(Origin(name, line, min(len(values), len(header)) + 1),
+                          f"{len(values)} cells where the header has {len(header)}")
+            continue
+        if not any(v.strip() for v in values):
+            continue
+        cells = {
+            col: Cell(values[i].strip(), Origin(name, line, i + 1, col)) for col, i in index.items()
+        }
+        for emit in spec["emit"]:
+            _emit(extract, emit, cells, Origin(name, line))
+
+
+def _expected_columns(spec: dict[str, Any]) -> tuple[list[str], set[str]]:
+    """The columns a file may have, and which of them may be left out of its header."""
+    if "columns" in spec:
+        return list(spec["columns"]), set(spec.get("optional_columns", []))
+    table = TABLES[spec["emit"][0]["table"]]
+    return list(table.names), {f.name for f in table.fields if not f.required}
+
+
+def _emit(extract: Extract, emit: dict[str, Any], row: dict[str, Cell], origin: Origin) -> None:
+    table = TABLES[emit["table"]]
+    mapping = emit.get("fields", "same")
+    if mapping == "same":
+        mapping = {name: name for name in table.names}
+    if emit.get("when") and not row.get(emit["when"], Cell("", origin)).text:
+        return  # the row has nothing for this table
+    cells: dict[str, Cell] = {}
+    for target, expr in mapping.items():
+        cell = _evaluate(expr, row, origin)
+        if cell is not None:
+            cells[target] = cell
+    record = Record(table.name, cells, origin)
+    if emit.get("merge_duplicates"):
+        _merge(extract, record)
+    else:
+        extract.records[table.name].append(record)
+
+
+def _evaluate(expr: Any, row: dict[str, Cell], origin: Origin) -> Cell | None:
+    """A field's value from the spec's expression: a column name, const, slug, hash or map."""
+    if isinstance(expr, str):
+        return row.get(expr)
+    if "const" in expr:
+        return Cell(str(expr["const"]), origin)
+    column = expr.get("slug") or expr.get("hash") or expr.get("map")
+    cell = row.get(column)
+    if cell is None:
+        return None
+    if not cell.text:
+        return cell
+    if "slug" in expr:
+        return Cell(expr.get("prefix", "") + slugify(cell.text), cell.origin)
+    if "hash" in expr:
+        digest = hashlib.sha1(cell.text.encode("utf-8")).hexdigest()[:10]
+        return Cell(expr.get("prefix", "") + digest, cell.origin)
+    return Cell(expr["values"].get(cell.text, cell.text), cell.origin)
+
+
+def _merge(extract: Extract, record: Record) -> None:
+    """Fold a record into an earlier one with the same key: lists unite, values must agree."""
+    table = TABLES[record.table]
+    key = tuple(record.text(k) for k in table.key)
+    for earlier in extract.records[record.table]:
+        if tuple(earlier.text(k) for k in table.key) != key:
+            continue
+        for name, cell in record.cells.items():
+            old = earlier.cells.get(name)
+            kind = table.field(name).kind
+            if old is None or not old.text:
+                earlier.cells[name] = cell
+            elif kind in ("refs", "list"):
+                merged = list(dict.fromkeys(split_list(old.text) + split_list(cell.text)))
+                earlier.cells[name] = Cell(";".join(merged), old.origin)
+            elif cell.text and cell.text != old.text:
+                extract.error(cell.origin, f"{cell.text!r} contradicts {old.text!r} given "
+                              f"for the same {record.table} row at line {old.origin.line}")
+        return
+    extract.records[record.table].append(record)
+
+
+def split_list(text: str) -> list[str]:
+    """A `;`-separated cell as a list, blanks dropped."""
+    return [part.strip() for part in text.split(";") if part.strip()]
+
+
+def slugify(text: str) -> str:
+    """`Xi Jinping` -> `xi-jinping`; accents dropped, anything else becomes a hyphen."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _read_csv(
+    extract: Extract, name: str, raw: bytes
+) -> tuple[list[str], list[tuple[int, list[str]]]] | None:
+    """Decode and parse one CSV file (BOM and CRLF accepted); None if it cannot be read."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
+        line = raw.count(b"\n", 0, offset) + 1
+        line_start = raw.rfind(b"\n", 0, offset) + 1
+        prefix = raw[line_start:offset].decode("utf-8", "replace")
+        extract.error(Origin(name, line, _field_number(prefix)),
+                      f"not UTF-8: byte 0x{raw[offset]:02x} cannot be decoded "
+                      "(save the file as UTF-8)")
+        return None
+    if not text.strip():
+        extract.error(Origin(name, 1), "the file is empty: it needs at least a header row")
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for values in reader:
+            rows.append((start, values))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        lines = text.splitlines()
+        record = "\n".join(lines[start - 1 : reader.line_num])
+        extract.error(Origin(name, start, _unbalanced_quote_field(record)),
+                      f"unbalanced quotes: {exc}")
+        return None
+    header = [h.strip() for h in rows[0][1]]
+    return header, [(line, values) for line, values in rows[1:] if values]
+
+
+def _field_number(prefix: str) -> int:
+    """The 1-based CSV field a position falls in, given the text of its line before it."""
+    quoted, number = False, 1
+    for char in prefix:
+        if char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            number += 1
+    return number
+
+
+def _unbalanced_quote_field(record: str) -> int:
+    """The field where a quote opens that never closes properly."""
+    quoted, number, opened = False, 1, 1
+    for char in record:
+        if char == '"':
+            if not quoted:
+                opened = number
+            quoted = not quoted
+        elif char == "," and not quoted:
+            number += 1
+    return opened

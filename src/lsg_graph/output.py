@@ -1,0 +1,142 @@
+"""Turning result DataFrames into what people read: terminal tables, CSV, JSON, Markdown, PNG."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import LsgGraphError
+
+FORMATS = ("table", "csv", "json", "markdown")
+
+
+def render(frame: pd.DataFrame, fmt: str = "table", width: int | None = None) -> str:
+    """The frame as text in one of FORMATS."""
+    if fmt == "json":
+        rows = [{k: _jsonable(v) for k, v in row.items()} for row in frame.to_dict("records")]
+        return json.dumps(rows, ensure_ascii=False, indent=2)
+    flat = frame.map(_cell) if len(frame) else frame
+    if fmt == "csv":
+        return flat.to_csv(index=False)
+    if fmt == "markdown":
+        return _markdown(flat)
+    if fmt == "table":
+        return _table(flat, width or shutil.get_terminal_size((120, 24)).columns)
+    raise LsgGraphError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def _cell(value: Any) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_cell(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:.3f}".rstrip("0").rstrip(".")
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def display_width(text: str) -> int:
+    """Columns a string takes on a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
+def _clip(text: str, width: int) -> str:
+    if display_width(text) <= width:
+        return text + " " * (width - display_width(text))
+    out, used = "", 0
+    for char in text:
+        w = display_width(char)
+        if used + w > width - 1:
+            break
+        out, used = out + char, used + w
+    return out + "…" + " " * (width - used - 1)
+
+
+def _table(frame: pd.DataFrame, width: int) -> str:
+    if frame.empty:
+        return "(no rows)"
+    headers = [str(c) for c in frame.columns]
+    rows = [[str(v) for v in row] for row in frame.itertuples(index=False)]
+    widths = [max(display_width(h), *(display_width(r[i]) for r in rows))
+              for i, h in enumerate(headers)]
+    budget = width - 2 * (len(widths) - 1)
+    while sum(widths) > budget and max(widths) > 8:  # shrink the widest column first
+        widest = widths.index(max(widths))
+        widths[widest] -= 1
+    lines = ["  ".join(_clip(h, w) for h, w in zip(headers, widths, strict=True)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(_clip(c, w) for c, w in zip(row, widths, strict=True)).rstrip()
+              for row in rows]
+    return "\n".join(lines)
+
+
+def _markdown(frame: pd.DataFrame) -> str:
+    def esc(text: Any) -> str:
+        return str(text).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(esc(c) for c in frame.columns) + " |",
+             "|" + "|".join("---" for _ in frame.columns) + "|"]
+    lines += ["| " + " | ".join(esc(v) for v in row) + " |"
+              for row in frame.itertuples(index=False)]
+    return "\n".join(lines)
+
+
+def plot_timeline(frame: pd.DataFrame, path: str | Path, title: str,
+                  tenures: list[tuple[str, float, float]] | None = None) -> Path:
+    """A PNG of a per-year frame (column `year` plus numeric columns), tenures shaded."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError as exc:
+        raise LsgGraphError("plots need matplotlib: pip install 'lsg-graph[plot]'") from exc
+    if "year" not in frame.columns or frame.empty:
+        raise LsgGraphError("this result has no 'year' column to plot")
+    numeric = [c for c in ("hhi", "top_share", "effective_number", "bodies", "distinct_chairs")
+               if c in frame.columns]
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 7), sharex=True)
+    for column in numeric[:2]:
+        top.plot(frame["year"], frame[column].astype(float), marker="o", label=column)
+    top.set_ylabel("share / index (0-1)")
+    top.set_ylim(0, 1.05)
+    top.legend(loc="upper left")
+    for column in numeric[2:]:
+        bottom.plot(frame["year"], frame[column].astype(float), marker="s", label=column)
+    bottom.set_ylabel("count")
+    bottom.set_xlabel("year (as of 1 July)")
+    bottom.legend(loc="upper left")
+    colours = ["#dbe9f6", "#fde0c5", "#e2f0d9", "#eee"]
+    for i, (leader, start, end) in enumerate(tenures or []):
+        for axis in (top, bottom):
+            axis.axvspan(start, end, color=colours[i % len(colours)], zorder=0)
+        top.text((start + end) / 2, 1.0, leader, ha="center", va="top", fontsize=9)
+    top.set_xlim(frame["year"].min() - 0.5, frame["year"].max() + 0.5)
+    fig.suptitle(title)
+    fig.tight_layout()
+    out = Path(path)
+    fig.savefig(out, dpi=120)
+    plt.close(fig)
+    return out
