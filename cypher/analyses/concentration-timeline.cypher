@@ -39,10 +39,13 @@ CALL (year) {
 CALL (year) {
   WITH date({year: year, month: 7, day: 1}) AS d
   OPTIONAL MATCH (:Person)-[r:CHAIRS]->(b:Body)
-  WHERE ($portfolio IS NULL OR $portfolio IN b.portfolio)
-    AND NOT (d < r.start OR d >= r.end_latest)
-    AND NOT (r.start_latest <= d AND (r.end_precision IS NULL OR d < r.end))
-  RETURN count(r) AS undecided
+  WHERE $portfolio IS NULL OR $portfolio IN b.portfolio
+  WITH r, CASE
+         WHEN d < r.start OR d >= r.end_latest THEN 'no'
+         WHEN r.start_latest <= d AND (r.end_precision IS NULL OR d < r.end) THEN 'yes'
+         ELSE 'unknown'
+       END AS status
+  RETURN count(CASE WHEN status = 'unknown' THEN r END) AS undecided
 }
 RETURN year, bodies, distinct_chairs, top_person, top_chairs, top_share, hhi,
        CASE WHEN hhi > 0 THEN 1.0 / hhi END AS effective_number, undecided

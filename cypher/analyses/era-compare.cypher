@@ -26,7 +26,7 @@ CALL (l, b, c) {
   OPTIONAL MATCH (prev:Person)-[pc:CHAIRS]->(pb)
   WHERE prev <> l AND pc.start < c.start
   RETURN prev.name AS predecessor, pc.title AS predecessor_office, pc.period AS predecessor_period
-  ORDER BY pc.start DESC LIMIT 1
+  ORDER BY pc.start IS NULL, pc.start DESC LIMIT 1
 }
 WITH l, g, b, c, predecessor, predecessor_office, predecessor_period,
      CASE WHEN $lineage THEN successor ELSE b.id END AS seat

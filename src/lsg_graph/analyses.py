@@ -164,7 +164,15 @@ def run(db: Database, name: str, **values: Any) -> pd.DataFrame:
     """Run analysis `name` with READ routing; a DataFrame with the query's columns."""
     analysis = get(name)
     frame = db.read_frame(analysis.text, **analysis.bind(values))
-    return frame.map(_plain) if len(frame) else frame
+    for column in frame.columns:
+        if not pd.api.types.is_numeric_dtype(frame[column]):  # None for missing, not NaN
+            frame[column] = pd.Series([None if _missing(v) else _plain(v) for v in frame[column]],
+                                      index=frame.index, dtype=object)
+    return frame
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
 
 
 def _plain(value: Any) -> Any:

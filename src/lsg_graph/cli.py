@@ -141,6 +141,21 @@ def load(ctx: click.Context, folder, dry_run, replace, batch_size, verbose) -> N
     if dry_run or verbose:
         for change in report.changes:
             click.echo(change)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(report.summary())
+
+
+@cli.command()
+@click.argument("dataset")
+@click.option("--dry-run", is_flag=True, help="print what would be removed; write nothing")
+@click.pass_context
+def unload(ctx: click.Context, dataset: str, dry_run: bool) -> None:
+    """Remove everything the dataset named DATASET (its manifest name) loaded."""
+    report = _db(ctx).unload(dataset, dry_run=dry_run)
+    if dry_run:
+        for change in report.changes:
+            click.echo(change)
     click.echo(report.summary())
 
 

@@ -29,6 +29,7 @@ class Database:
             auth=(self.settings.username, self.settings.password),
             notifications_min_severity="OFF",
         )
+        self._verified = False
 
     def __enter__(self) -> Database:
         return self
@@ -56,6 +57,12 @@ class Database:
         from .resources import bundled_dataset
 
         return load(self, path or bundled_dataset(), **options)
+
+    def unload(self, dataset: str, dry_run: bool = False) -> LoadReport:
+        """Remove what the named dataset loaded; nodes other datasets use stay."""
+        from .load import unload
+
+        return unload(self, dataset, dry_run=dry_run)
 
     def init(self) -> int:
         """Create the constraints and indexes; how many statements ran."""
@@ -131,6 +138,9 @@ class Database:
     def _plain_errors(self) -> Iterator[None]:
         uri = self.settings.uri
         try:
+            if not self._verified:  # fail fast instead of retrying an absent server for 30s
+                self.driver.verify_connectivity()
+                self._verified = True
             yield
         except ServiceUnavailable as exc:
             raise LsgGraphError(

@@ -64,6 +64,7 @@ class LoadReport:
     nodes: Counts = field(default_factory=Counts)
     edges: Counts = field(default_factory=Counts)
     changes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -131,6 +132,20 @@ def load(
                 progress(done, total)
 
         _write(db, dataset, node_plan, edge_plan, batch_size, tick)
+    report.seconds = time.monotonic() - began
+    return report
+
+
+def unload(db: Database, dataset: str, *, dry_run: bool = False) -> LoadReport:
+    """Remove every fact the named dataset put in the graph (nodes others use stay)."""
+    began = time.monotonic()
+    report = LoadReport(dataset, dry_run)
+    node_plan = _plan_nodes(db, dataset, [], True, report)
+    edge_plan = _plan_edges(db, dataset, [], True, report)
+    if not report.changed:
+        raise LsgGraphError(f"no dataset named {dataset!r} is loaded")
+    if not dry_run:
+        _write(db, dataset, node_plan, edge_plan, 500, lambda n: None)
     report.seconds = time.monotonic() - began
     return report
 
@@ -229,7 +244,7 @@ def _comparable(value: Any) -> Any:
     return value
 
 
-def _same(old: dict[str, Any], new: dict[str, Any], ignore: tuple[str, ...]) -> bool:
+def _same(old: dict[str, Any], new: dict[str, Any], ignore: tuple[str, ...] = ()) -> bool:
     a = {k: _comparable(v) for k, v in old.items() if k not in ignore}
     b = {k: _comparable(v) for k, v in new.items() if k not in ignore}
     return a == b
@@ -251,13 +266,24 @@ def _plan_nodes(db: Database, dataset: str, nodes: list[Node], replace: bool,
         }
         for n in by_label[label]:
             old = existing.get(n.id)
-            datasets = sorted(set((old or {}).get("props", {}).get("datasets") or []) | {dataset})
-            row = {"id": n.id, "props": {**n.props, "id": n.id, "datasets": datasets}}
+            old_props = (old or {}).get("props", {})
+            datasets = sorted(set(old_props.get("datasets") or []) | {dataset})
+            owner = old_props.get("dataset") or dataset
+            if owner != dataset:
+                # Another dataset made this node: its properties stay; this one only joins.
+                row = {"id": n.id, "props": {**old_props, "datasets": datasets}}
+                if not _same(old_props, {**n.props, "id": n.id}, ("dataset", "datasets")):
+                    report.warnings.append(
+                        f"{label} {n.id}: kept the properties dataset {owner!r} gave it; "
+                        f"{dataset!r} describes it differently")
+            else:
+                row = {"id": n.id, "props": {**n.props, "id": n.id, "dataset": dataset,
+                                             "datasets": datasets}}
             if old is None:
                 report.nodes.created += 1
                 report.changes.append(f"create {label} {n.id}")
                 plan[f"upsert:{label}"].append(row)
-            elif not _same(old["props"], row["props"], ()):
+            elif not _same(old["props"], row["props"]):
                 report.nodes.updated += 1
                 report.changes.append(f"update {label} {n.id}")
                 plan[f"upsert:{label}"].append(row)
@@ -293,7 +319,7 @@ def _plan_edges(db: Database, dataset: str, edges: list[Edge], replace: bool,
             report.edges.created += 1
             report.changes.append(f"create {e.type} {e.key}")
             plan[group].append(row)
-        elif old["type"] != e.type or not _same(old["props"], props, ()):
+        elif old["type"] != e.type or not _same(old["props"], props):
             report.edges.updated += 1
             report.changes.append(f"update {e.type} {e.key}")
             plan[group].append(row)
@@ -339,5 +365,7 @@ def _write(db: Database, dataset: str, node_plan: dict[str, list[dict[str, Any]]
         db.write_batches(
             f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) "
             "SET n.datasets = [d IN n.datasets WHERE d <> $dataset] "
+            "SET n.dataset = CASE WHEN n.dataset = $dataset THEN head(n.datasets) "
+            "ELSE n.dataset END "
             "WITH n WHERE size(n.datasets) = 0 DETACH DELETE n",
             rows, batch_size, tick, dataset=dataset)

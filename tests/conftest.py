@@ -1,0 +1,94 @@
+"""Fixtures: a real Neo4j for every database test.
+
+The session uses the server named by NEO4J_URI when it is set (it is wiped: point it at a
+scratch database), otherwise it starts the local `test` instance (Bolt 7688, HTTP 7475) and
+stops it at the end if it started it. A database that cannot be reached fails the run; no
+test is ever skipped for it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from lsg_graph import Database, Settings
+from lsg_graph.errors import LsgGraphError
+from lsg_graph.server import LocalServer
+
+EXTRACTS = Path(__file__).parent / "extracts"
+HAND = EXTRACTS / "hand"
+TEST_INSTANCE = dict(instance="test", bolt_port=7688, http_port=7475)
+
+
+@pytest.fixture(scope="session")
+def test_server() -> Iterator[LocalServer | None]:
+    """The local test server, started if needed (None when NEO4J_URI names another)."""
+    if os.environ.get("NEO4J_URI"):
+        yield None
+        return
+    server = LocalServer(**TEST_INSTANCE)
+    was_running = server.status().running
+    try:
+        server.start()
+    except LsgGraphError as exc:
+        pytest.fail(f"cannot start the test Neo4j: {exc}", pytrace=False)
+    yield server
+    if not was_running:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def settings(test_server: LocalServer | None) -> Settings:
+    if test_server is None:
+        return Settings.resolve()
+    return Settings.resolve(instance="test")
+
+
+@pytest.fixture(scope="session")
+def session_db(settings: Settings) -> Iterator[Database]:
+    db = Database(settings)
+    try:
+        db.read("RETURN 1 AS ok")
+    except LsgGraphError as exc:
+        pytest.fail(f"Neo4j is not reachable: {exc}", pytrace=False)
+    yield db
+    db.close()
+
+
+def wipe(db: Database) -> None:
+    db.write("MATCH (n) DETACH DELETE n")
+
+
+@pytest.fixture
+def db(session_db: Database) -> Database:
+    """A clean database for one test."""
+    wipe(session_db)
+    return session_db
+
+
+@pytest.fixture(scope="module")
+def hand_db(session_db: Database) -> Database:
+    """The hand-built extract, loaded once for a module of read-only tests."""
+    wipe(session_db)
+    session_db.load(HAND)
+    return session_db
+
+
+@pytest.fixture(scope="module")
+def bundled_db(session_db: Database) -> Database:
+    """The bundled dataset, loaded once for a module of read-only tests."""
+    wipe(session_db)
+    session_db.load()
+    return session_db
+
+
+def fingerprint(db: Database) -> list:
+    """Every node and edge with its properties: equal fingerprints mean an unchanged graph."""
+    nodes = db.read("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props "
+                    "ORDER BY n.id")
+    edges = db.read("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, "
+                    "properties(r) AS props ORDER BY r.key")
+    return [repr(sorted(x.items())) for x in nodes + edges]
