@@ -92,3 +92,27 @@ def fingerprint(db: Database) -> list:
     edges = db.read("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, "
                     "properties(r) AS props ORDER BY r.key")
     return [repr(sorted(x.items())) for x in nodes + edges]
+
+
+class CliResult:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+
+@pytest.fixture
+def lsg(settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture):
+    """Run `lsg-graph ARGS...` in-process against the test database."""
+    from lsg_graph.cli import run
+
+    monkeypatch.setenv("NEO4J_URI", settings.uri)
+    monkeypatch.setenv("NEO4J_USERNAME", settings.username)
+    monkeypatch.setenv("NEO4J_PASSWORD", settings.password)
+    monkeypatch.setenv("NEO4J_DATABASE", settings.database)
+
+    def invoke(*args: str) -> CliResult:
+        capsys.readouterr()
+        code = run([str(a) for a in args])
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return invoke

@@ -237,20 +237,29 @@ def _emit(text: str, output: Path | None) -> None:
         click.echo(text)
 
 
-def main() -> None:
-    """Entry point: errors as one line on stderr; a traceback only with --debug."""
+def run(args: list[str]) -> int:
+    """Run the command line `args`; errors as one line on stderr (a traceback only with
+    --debug); the exit code: 0 fine, 1 failed, 2 bad usage, 3 server not running."""
     try:
-        cli.main(standalone_mode=False)
+        cli.main(args=args, prog_name="lsg-graph", standalone_mode=False)
     except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
+        return exc.exit_code
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 1
     except click.ClickException as exc:
         exc.show()
-        sys.exit(2)
+        return 2
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
-        sys.exit(130)
+        return 130
     except LsgGraphError as exc:
-        if "--debug" in sys.argv[1:]:
+        if "--debug" in args:
             raise
         click.echo(f"lsg-graph: error: {exc}", err=True)
-        sys.exit(exc.exit_code)
+        return exc.exit_code
+    return 0
+
+
+def main() -> None:
+    """The `lsg-graph` entry point."""
+    sys.exit(run(sys.argv[1:]))

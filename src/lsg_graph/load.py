@@ -167,7 +167,7 @@ def to_graph(extract: Extract) -> tuple[list[Node], list[Edge]]:
         props = _props(r, skip=("person_id", "body_id"))
         if role == "chair":
             props.pop("role")
-        edges.append(Edge("CHAIRS" if role == "chair" else "MEMBER_OF", _edge_key(r),
+        edges.append(Edge("CHAIRS" if role == "chair" else "MEMBER_OF", _edge_key(extract.name, r),
                           ("Person", r.text("person_id")),
                           (labels[r.text("body_id")], r.text("body_id")), props))
     for r in extract.records["body_links"]:
@@ -175,14 +175,16 @@ def to_graph(extract: Extract) -> tuple[list[Node], list[Edge]]:
         if r.text("type") == "REPLACED_BY":
             props["date"] = props["start"]
             props["date_precision"] = props["start_precision"]
-        edges.append(Edge(r.text("type"), _edge_key(r),
+        edges.append(Edge(r.text("type"), _edge_key(extract.name, r),
                           (labels[r.text("from_id")], r.text("from_id")),
                           (labels[r.text("to_id")], r.text("to_id")), props))
     return nodes, edges
 
 
-def _edge_key(record: Record) -> str:
-    return record.table + ":" + "|".join(record.text(k) for k in TABLES[record.table].key)
+def _edge_key(dataset: str, record: Record) -> str:
+    """A fact's identity: its dataset, table and key fields."""
+    fields = "|".join(record.text(k) for k in TABLES[record.table].key)
+    return f"{dataset}:{record.table}:{fields}"
 
 
 def _props(record: Record, skip: tuple[str, ...] = ()) -> dict[str, Any]:
