@@ -24,7 +24,7 @@ CALL (b) {
   RETURN s.id AS successor LIMIT 1
 }
 WITH p, b, status, CASE WHEN $lineage THEN successor ELSE b.id END AS seat
-WITH p, seat, collect(b.name) AS names, collect(status) AS statuses
+WITH p, seat, collect(DISTINCT b.name) AS names, collect(status) AS statuses
 WITH p, seat, names, CASE WHEN 'yes' IN statuses THEN 'yes' ELSE 'unknown' END AS status
 WITH p,
      collect(CASE WHEN status = 'yes' THEN seat END) AS certain,

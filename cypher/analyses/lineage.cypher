@@ -1,7 +1,7 @@
 // name: lineage
 // description: The chain of REPLACED_BY links around one body, both ways: what it came from and
 // what it became (renamed, upgraded, merged, split, abolished), in date order, with sources.
-// param: body string -- a body id (central-foreign-affairs-lsg), English or Chinese name
+// param: body string = central-foreign-affairs-lsg -- a body id, English or Chinese name
 MATCH (b) WHERE (b:Body OR b:Party OR b:State)
   AND (b.id = $body OR toLower(b.name) = toLower($body) OR b.name_zh = $body)
 MATCH (b)-[:REPLACED_BY*0..10]-(c)

@@ -2,7 +2,7 @@
 // description: Every post one person held, dated, with its sources, disputes and confidence.
 // With as_of, only the posts not known to have ended or begun later than that day, with a
 // `status` of yes (in force) or unknown (the dates cannot settle it).
-// param: person string -- a person id (xi-jinping), English name (Xi Jinping) or Chinese name
+// param: person string = xi-jinping -- a person id (xi-jinping), English name (Xi Jinping) or Chinese name
 // param: as_of date = null -- only posts in force on this day (null: every post)
 MATCH (p:Person)
 WHERE p.id = $person OR toLower(p.name) = toLower($person) OR p.name_zh = $person

@@ -4,7 +4,7 @@
 // paths. With as_of, links known not to be in force that day are left out and `status` says
 // whether every link of the path was certainly in force (yes) or not all can be settled
 // (unknown).
-// param: body string -- a body id, English or Chinese name
+// param: body string = ministry-of-foreign-affairs -- a body id, English or Chinese name
 // param: as_of date = null -- only links in force on this day (null: all links ever recorded)
 MATCH (b) WHERE (b:Body OR b:Party OR b:State)
   AND (b.id = $body OR toLower(b.name) = toLower($body) OR b.name_zh = $body)

@@ -172,6 +172,7 @@ def list_analyses() -> None:
                 f"default {p.default if p.default is not None else 'null'}"
             click.echo(f"  --param {p.name}=<{p.type}>  {p.doc} ({default})")
         click.echo(f"  file: {analysis.path}")
+        click.echo(f"  in Neo4j Browser, first: {analysis.browser_params()}")
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -241,7 +242,7 @@ def run(args: list[str]) -> int:
     """Run the command line `args`; errors as one line on stderr (a traceback only with
     --debug); the exit code: 0 fine, 1 failed, 2 bad usage, 3 server not running."""
     try:
-        cli.main(args=args, prog_name="lsg-graph", standalone_mode=False)
+        code = cli.main(args=args, prog_name="lsg-graph", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except SystemExit as exc:
@@ -257,7 +258,7 @@ def run(args: list[str]) -> int:
             raise
         click.echo(f"lsg-graph: error: {exc}", err=True)
         return exc.exit_code
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 def main() -> None:

@@ -1,0 +1,53 @@
+"""Output people read: terminal tables that fit, with Chinese characters counted as wide."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+
+from lsg_graph.output import display_width, render
+
+FRAME = pd.DataFrame({
+    "person": ["Xi Jinping", "Li Keqiang"],
+    "person_zh": ["习近平", None],
+    "bodies": [["Central Foreign Affairs Commission", "Central Military Commission"], []],
+    "since": [dt.date(2012, 11, 15), None],
+    "share": [0.5, float("nan")],
+})
+
+
+def test_chinese_characters_take_two_columns():
+    assert display_width("习近平") == 6 and display_width("Xi") == 2
+
+
+def test_table_columns_line_up_with_wide_characters():
+    header, rule, first, second = render(FRAME, "table", width=200).splitlines()
+
+    def column_start(line: str, text: str) -> int:
+        return display_width(line[: line.index(text)])
+
+    assert column_start(first, "Central") == column_start(header, "bodies")
+    assert column_start(first, "2012-11-15") == column_start(header, "since")
+    assert "习近平" in first and "Central Foreign Affairs Commission; Central Mili" in first
+    assert second.startswith("Li Keqiang")
+
+
+def test_table_is_clipped_to_the_width():
+    text = render(FRAME, "table", width=50)
+    assert all(display_width(line) <= 50 for line in text.splitlines())
+    assert "…" in text
+
+
+def test_json_keeps_lists_and_dates_and_nulls():
+    rows = json.loads(render(FRAME, "json"))
+    assert rows[0]["bodies"] == ["Central Foreign Affairs Commission",
+                                 "Central Military Commission"]
+    assert rows[0]["since"] == "2012-11-15"
+    assert rows[1]["share"] is None and rows[1]["person_zh"] is None
+
+
+def test_csv_joins_lists_with_semicolons():
+    csv_text = render(FRAME, "csv")
+    assert "Central Foreign Affairs Commission; Central Military Commission" in csv_text

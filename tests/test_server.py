@@ -1,0 +1,110 @@
+"""The local Neo4j: 5.26 LTS with APOC and Browser, password on, clean stop and restart, and
+plain errors when something is missing."""
+
+from __future__ import annotations
+
+import socket
+import stat
+import urllib.request
+
+import pytest
+
+from conftest import TEST_INSTANCE
+from lsg_graph.errors import LsgGraphError
+from lsg_graph.server import LocalServer
+
+
+@pytest.fixture
+def local(test_server):
+    if test_server is None:
+        pytest.fail("these tests manage the local server; unset NEO4J_URI to run them",
+                    pytrace=False)
+    return test_server
+
+
+def test_status_shows_a_running_5_26_with_bolt_answering(local):
+    status = local.status()
+    assert status.running and status.bolt_answers
+    assert status.state.version.startswith("5.26.")
+    assert status.bolt_uri == "bolt://127.0.0.1:7688"
+
+
+def test_browser_is_served(local):
+    with urllib.request.urlopen("http://127.0.0.1:7475/browser/", timeout=10) as response:
+        assert response.status == 200
+        assert "Neo4j Browser" in response.read().decode("utf-8", "replace")
+
+
+def test_apoc_answers(session_db):
+    version = session_db.read("RETURN apoc.version() AS v")[0]["v"]
+    assert version.startswith("5.26.")
+
+
+def test_the_password_file_is_private(local):
+    mode = stat.S_IMODE(local.password_file.stat().st_mode)
+    assert mode == 0o600
+
+
+def test_starting_a_running_server_is_a_no_op_that_says_so(local, lsg):
+    pid = local.status().state.pid
+    result = lsg("--instance", "test", "server", "start", "--bolt-port", "7688",
+                 "--http-port", "7475")
+    assert result.code == 0
+    assert "already running" in result.err
+    assert local.status().state.pid == pid
+
+
+def test_stop_then_start_again(local, session_db):
+    assert local.stop() is True
+    assert not local.status().running
+    assert local.stop() is False  # stopping a stopped server says so
+    local.start()
+    assert local.status().bolt_answers
+    assert session_db.read("RETURN 1 AS one") == [{"one": 1}]
+
+
+def test_a_port_in_use_is_a_one_line_error(lsg, tmp_path):
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        result = lsg("--instance", "porttest", "server", "start", "--home", tmp_path,
+                     "--bolt-port", port, "--http-port", port + 1)
+    assert result.code == 1
+    assert result.err.strip().splitlines() == [
+        f"lsg-graph: error: port {port} on 127.0.0.1 is in use: stop what holds it, or pass "
+        "--bolt-port/--http-port"]
+
+
+def test_debug_shows_the_traceback(lsg, tmp_path):
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        with pytest.raises(LsgGraphError, match="is in use"):
+            lsg("--debug", "--instance", "porttest", "server", "start", "--home", tmp_path,
+                "--bolt-port", port)
+
+
+def test_missing_java_says_what_to_do(monkeypatch, tmp_path):
+    monkeypatch.setenv("JAVA_HOME", str(tmp_path / "no-jdk"))
+    server = LocalServer("nojava", root=tmp_path, bolt_port=7698, http_port=7699)
+    with pytest.raises(LsgGraphError, match="Java 17 or newer is needed"):
+        server.start()
+
+
+def test_missing_maven_says_what_to_do(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    server = LocalServer("nomaven", root=tmp_path)
+    with pytest.raises(LsgGraphError, match=r"Maven \(mvn\) is not on PATH"):
+        server.provision()
+
+
+def test_status_of_a_stopped_instance(lsg, tmp_path):
+    result = lsg("--instance", "never", "server", "status", "--home", tmp_path)
+    assert result.code == 3
+    assert "is not running" in result.out
+
+
+def test_the_test_instance_settings_are_the_documented_ones():
+    assert TEST_INSTANCE == {"instance": "test", "bolt_port": 7688, "http_port": 7475}
