@@ -206,7 +206,8 @@ def analyze(ctx: click.Context, name, pairs, fmt, output, plot) -> None:
     frame = db.analyze(name, **_params(pairs))
     _emit(render(frame, fmt), output)
     if plot:
-        click.echo(f"plot: {db.plot_timeline(frame, plot, name)}", err=True)
+        title = f"{name} ({', '.join(pairs) or 'defaults'}); general secretaries shaded"
+        click.echo(f"plot: {db.plot_timeline(frame, plot, title)}", err=True)
 
 
 @cli.command()

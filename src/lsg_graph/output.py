@@ -122,18 +122,22 @@ def plot_timeline(frame: pd.DataFrame, path: str | Path, title: str,
         top.plot(frame["year"], frame[column].astype(float), marker="o", label=column)
     top.set_ylabel("share / index (0-1)")
     top.set_ylim(0, 1.05)
-    top.legend(loc="upper left")
+    top.legend(loc="lower left")
     for column in numeric[2:]:
         bottom.plot(frame["year"], frame[column].astype(float), marker="s", label=column)
     bottom.set_ylabel("count")
     bottom.set_xlabel("year (as of 1 July)")
     bottom.legend(loc="upper left")
     colours = ["#dbe9f6", "#fde0c5", "#e2f0d9", "#eee"]
+    left, right = frame["year"].min() - 0.5, frame["year"].max() + 0.5
     for i, (leader, start, end) in enumerate(tenures or []):
+        start, end = max(start, left), min(end, right)
+        if start >= end:
+            continue  # a tenure outside the plotted years
         for axis in (top, bottom):
             axis.axvspan(start, end, color=colours[i % len(colours)], zorder=0)
         top.text((start + end) / 2, 1.0, leader, ha="center", va="top", fontsize=9)
-    top.set_xlim(frame["year"].min() - 0.5, frame["year"].max() + 0.5)
+    top.set_xlim(left, right)
     fig.suptitle(title)
     fig.tight_layout()
     out = Path(path)
