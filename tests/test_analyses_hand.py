@@ -158,3 +158,14 @@ def test_general_secretaries(hand_db):
     assert [(r["person"], r["start"], r["end"]) for r in result] == [
         ("Alice Ash", dt.date(2000, 1, 1), dt.date(2010, 1, 1)),
         ("Bob Birch", dt.date(2010, 1, 1), None)]
+
+
+def test_body_history_puts_competing_claims_side_by_side(hand_db):
+    result = rows(hand_db, "body-history", body="Energy Group")
+    assert [(r["role"], r["person"], r["held_as"], r["dispute"]) for r in result] == [
+        ("chair", "Carol Cole", "Vice Premier", "d1"), ("chair", "Dave Dunn", "Premier", "d1")]
+    chairs = rows(hand_db, "body-history", body="g1", role="chair")
+    assert [(r["person"], r["period"]) for r in chairs] == [
+        ("Alice Ash", "2000-01-01 to 2010-01-01"), ("Bob Birch", "2010-01-01 to 2018-03")]
+    everyone = rows(hand_db, "body-history", body="g1")
+    assert [r["role"] for r in everyone] == ["chair", "chair", "deputy", "member"]

@@ -22,7 +22,7 @@ def test_every_analysis_in_the_contract_exists():
     assert {a.name for a in ALL} >= {
         "chair-count", "positions-of", "concentration-timeline", "era-compare", "lineage",
         "reporting-chain", "interlocks", "portfolio-table", "centrality", "chair-transfers",
-        "coverage"}
+        "coverage", "body-history", "general-secretaries"}
 
 
 @pytest.mark.parametrize("analysis", ALL, ids=[a.name for a in ALL])

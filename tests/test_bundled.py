@@ -45,6 +45,25 @@ def test_xi_chairs_more_in_2019_than_hu_did_in_2010(bundled_db):
     assert "Central Foreign Affairs Commission" in xi.loc["xi-jinping", "bodies"]
 
 
+def test_the_lineage_analysis_shows_the_2018_upgrade(bundled_db):
+    steps = bundled_db.analyze("lineage", body="central-foreign-affairs-lsg").to_dict("records")
+    upgrade = [s for s in steps if s["from_id"] == "central-foreign-affairs-lsg"]
+    assert [(s["change"], s["to_id"], s["date"], s["precision"]) for s in upgrade] == [
+        ("upgraded", "central-foreign-affairs-commission", dt.date(2018, 3, 1), "month")]
+
+
+def test_finance_and_economy_chairs_as_body_history_shows_them(bundled_db):
+    chairs = bundled_db.analyze("body-history", body="central-financial-economic-affairs-lsg",
+                                role="chair").to_dict("records")
+    before = {r["person_id"]: r for r in chairs if r["dispute"] == "d-ec-cfelg-chair"}
+    after = [r for r in chairs if r["person_id"] == "xi-jinping"]
+    assert {"hu-jintao", "wen-jiabao"} <= set(before)           # the two claims for Hu's era
+    assert (before["hu-jintao"]["held_as"], before["wen-jiabao"]["held_as"]) == (
+        "General Secretary", "Premier")
+    assert sorted(r["period"] for r in after) == ["2012 to 2018-03", "2013 to 2018-03"]
+    assert all(r["sources"] for r in chairs)
+
+
 def test_finance_and_economy_chair_before_and_after_2013_with_the_dispute(bundled_db):
     rows = bundled_db.read(
         "MATCH (p:Person)-[r:CHAIRS]->(:Body {id: 'central-financial-economic-affairs-lsg'}) "

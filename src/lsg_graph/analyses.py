@@ -136,7 +136,7 @@ def parse_header(path: Path) -> Analysis:
             stub = Param(match["name"], match["type"], None, optional, match["doc"].strip())
             default = None if raw in ("", "null") else convert(stub, raw, name)
             params.append(Param(stub.name, stub.type, default, optional, stub.doc))
-        elif description and key not in ("browser",):
+        elif description:  # the description goes on over further comment lines
             description += " " + body
     if not name or not description:
         raise ValueError(f"{path}: the header needs '// name:' and '// description:' lines")

@@ -48,8 +48,14 @@ class Database:
         return run(self, name, **params)
 
     def query(self, cypher: str, **params: Any) -> pd.DataFrame:
-        """Run ad-hoc Cypher read-only: the server refuses writes."""
-        return self.read_only(cypher, **params)
+        """Run ad-hoc Cypher in a READ transaction, so that the server refuses any write."""
+        def work(tx: neo4j.ManagedTransaction) -> pd.DataFrame:
+            return tx.run(cypher, params).to_df()
+
+        with self._plain_errors(), self.driver.session(
+            database=self.settings.database, default_access_mode=neo4j.READ_ACCESS
+        ) as session:
+            return session.execute_read(work)
 
     def load(self, path: str | Path | None = None, **options: Any) -> LoadReport:
         """Validate and load an extract (default: the bundled dataset); see `load.load`."""
@@ -101,16 +107,6 @@ class Database:
                 query, params, routing_=RoutingControl.READ, database_=self.settings.database,
                 result_transformer_=neo4j.Result.to_df,
             )
-
-    def read_only(self, query: str, **params: Any) -> pd.DataFrame:
-        """Run ad-hoc Cypher in a READ transaction, so that the server refuses any write."""
-        def work(tx: neo4j.ManagedTransaction) -> pd.DataFrame:
-            return tx.run(query, params).to_df()
-
-        with self._plain_errors(), self.driver.session(
-            database=self.settings.database, default_access_mode=neo4j.READ_ACCESS
-        ) as session:
-            return session.execute_read(work)
 
     def write(self, query: str, **params: Any) -> neo4j.SummaryCounters:
         """Run one write query in its own managed transaction."""

@@ -141,7 +141,8 @@ class LocalServer:
     def status(self) -> Status:
         state = self.read_state()
         running = state is not None and _pid_alive(state.pid)
-        answers = running and _bolt_answers(state.bolt_port, self.password())
+        known = os.environ.get("NEO4J_PASSWORD") or self.password_file.exists()
+        answers = running and bool(known) and _bolt_answers(state.bolt_port, self.password())
         return Status(self.instance, running, answers, state if running else None)
 
     def start(self) -> Status:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from .errors import UsageError
 from .server import LocalServer
 
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -36,8 +37,6 @@ class Settings:
             state = local.read_state()
             uri = f"bolt://127.0.0.1:{state.bolt_port if state else 7687}"
         if uri.split("://", 1)[0] not in SCHEMES:
-            from .errors import UsageError
-
             raise UsageError(f"NEO4J_URI {uri!r}: the scheme must be one of {', '.join(SCHEMES)}")
         if password is None:
             password = env.get("NEO4J_PASSWORD")
