@@ -98,3 +98,12 @@ def test_load_dry_run_lists_changes(data, lsg):
     result = lsg("load", "--dry-run")
     assert result.code == 0
     assert "lsg-core: nothing changed" in result.out
+
+
+def test_report_writes_markdown_and_a_plot(data, lsg, tmp_path):
+    result = lsg("report", tmp_path / "report")
+    assert result.code == 0, result.err
+    text = (tmp_path / "report" / "report.md").read_text(encoding="utf-8")
+    assert "### Xi Jinping, as of" in text and "### Hu Jintao, as of" in text
+    assert "| Foreign Affairs CLGS |" in text and "## What the data does not know" in text
+    assert (tmp_path / "report" / "concentration.png").read_bytes()[:4] == b"\x89PNG"

@@ -78,7 +78,7 @@ def test_bom_and_crlf_are_accepted(tmp_path, lsg):
         csv_file.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
     result = lsg("validate", folder)
     assert result.code == 0, result.err
-    assert "valid (2 sources, 4 persons, 9 bodies, 14 positions" in result.out
+    assert "valid (2 sources, 4 persons, 9 bodies, 14 positions, 7 body links" in result.out
 
 
 def test_the_bundled_dataset_is_valid(lsg):

@@ -105,7 +105,8 @@ def validate(folder: Path | None) -> None:
     for problem in extract.problems:
         click.echo(str(problem), err=True)
     errors = [p for p in extract.problems if p.severity == "error"]
-    counts = ", ".join(f"{len(v)} {k}" for k, v in extract.records.items())
+    labels = {"body_links": "body links", "disputes": "dispute claims"}
+    counts = ", ".join(f"{len(v)} {labels.get(k, k)}" for k, v in extract.records.items())
     if errors:
         click.echo(f"{extract.path}: {len(errors)} error(s); nothing can be loaded.", err=True)
         sys.exit(1)
@@ -229,6 +230,16 @@ def query(ctx: click.Context, cypher, pairs, fmt, output) -> None:
 def seed_table(ctx: click.Context, as_of, fmt, output) -> None:
     """The seed article's Table 1 beside the same table built from the graph."""
     _emit(render(_db(ctx).seed_table(as_of), fmt), output)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default="report")
+@click.option("--as-of", default="2019-06-01", show_default=True,
+              help="the day for the seed-table comparison")
+@click.pass_context
+def report(ctx: click.Context, folder: Path, as_of: str) -> None:
+    """Write a Markdown report of the headline analyses, with a plot, into FOLDER."""
+    click.echo(f"wrote {_db(ctx).report(folder, as_of)}")
 
 
 def _emit(text: str, output: Path | None) -> None:

@@ -82,6 +82,12 @@ class Database:
 
         return seed_table(self, as_of)
 
+    def report(self, folder: str | Path, as_of: str = "2019-06-01") -> Path:
+        """Write a Markdown report of the headline analyses (with a plot) into `folder`."""
+        from .report import write_report
+
+        return write_report(self, folder, as_of)
+
     def plot_timeline(self, frame: pd.DataFrame, path: str | Path, title: str) -> Path:
         """Save a per-year result as a PNG with the general secretaries' tenures shaded."""
         from .output import plot_timeline
