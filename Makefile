@@ -19,7 +19,7 @@ install: $(BIN)/lsg-graph
 
 demo: install
 	$(BIN)/lsg-graph server start
-	$(BIN)/lsg-graph load
+	$(BIN)/lsg-graph load --replace
 	@mkdir -p $(OUT)
 	@echo; echo "== Who chaired most bodies: Xi Jinping in mid-2019 ..."
 	$(BIN)/lsg-graph analyze chair-count --param as_of=2019-06-01
