@@ -7,6 +7,8 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import HAND, fingerprint
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "career-table"
@@ -116,3 +118,23 @@ def test_progress_is_reported_per_batch(db):
     db.load(HAND, batch_size=5, progress=lambda done, total: seen.append((done, total)))
     assert seen[-1][0] == seen[-1][1] == 37
     assert len(seen) > 5
+
+
+def test_a_load_cut_short_is_completed_by_running_it_again(db):
+    db.load(HAND)
+    complete = fingerprint(db)
+    db.write("MATCH (n) DETACH DELETE n")
+
+    class Cut(Exception):
+        pass
+
+    def cut_after_two_batches(done: int, total: int) -> None:
+        if done >= 10:
+            raise Cut
+
+    with pytest.raises(Cut):
+        db.load(HAND, batch_size=5, progress=cut_after_two_batches)
+    assert fingerprint(db) != complete  # half written
+    report = db.load(HAND)
+    assert report.changed
+    assert fingerprint(db) == complete
