@@ -3,6 +3,8 @@ included) is sent as it is, with the parameters Browser's `:params` line would s
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lsg_graph import analyses
@@ -11,10 +13,13 @@ ALL = sorted(analyses().values(), key=lambda a: a.name)
 
 
 def browser_params(db, analysis) -> dict:
-    """Evaluate the `:params {...}` map the way Browser does: as a Cypher expression."""
+    """The parameters Browser sets from the `:params {...}` line. Browser takes the map's
+    values as literals (a call such as date('...') would stay a string), so the line must hold
+    only plain literals; those read the same as a Cypher map literal."""
     line = analysis.browser_params()
     assert line.startswith(":params {") and line.endswith("}")
     literal = line[len(":params "):]
+    assert not re.search(r"\w\(", literal), f"{line}: Browser would not evaluate a call"
     return db.read(f"RETURN {literal} AS params")[0]["params"]
 
 

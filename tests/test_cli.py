@@ -16,7 +16,7 @@ def test_analyses_lists_names_parameters_and_the_browser_line(lsg):
     result = lsg("analyses")
     assert result.code == 0
     assert "chair-count" in result.out and "--param as_of=<date>" in result.out
-    assert ":params {as_of: date('2019-06-01'), portfolio: null, lineage: false}" in result.out
+    assert ":params {as_of: '2019-06-01', portfolio: null, lineage: false}" in result.out
 
 
 def test_json_is_an_array_of_objects_keyed_by_column(data, lsg):

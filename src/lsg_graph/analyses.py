@@ -187,7 +187,7 @@ def _cypher_literal(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return repr(value)
-    if isinstance(value, dt.date):
-        return f"date('{value.isoformat()}')"
+    if isinstance(value, dt.date):  # Browser keeps `date(...)` in :params as text, so
+        value = value.isoformat()    # pass the day as a string: the queries call date($x)
     escaped = str(value).replace("\\", "\\\\").replace("'", "\\'")
     return f"'{escaped}'"
