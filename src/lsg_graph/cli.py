@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 import click
@@ -123,22 +124,19 @@ def validate(folder: Path | None) -> None:
 @click.pass_context
 def load(ctx: click.Context, folder, dry_run, replace, batch_size, verbose) -> None:
     """Validate, then load an extract (default: the bundled dataset)."""
-    bar = None
+    with ExitStack() as stack:
+        bar = None
 
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = click.progressbar(length=total, label="loading", file=sys.stderr)
-            bar.__enter__()
-        bar.update(done - bar.pos)
+        def progress(done: int, total: int) -> None:
+            nonlocal bar
+            if bar is None:
+                bar = stack.enter_context(
+                    click.progressbar(length=total, label="loading", file=sys.stderr))
+            bar.update(done - bar.pos)
 
-    show_bar = sys.stderr.isatty() and not dry_run
-    try:
+        show_bar = sys.stderr.isatty() and not dry_run
         report = _db(ctx).load(folder, replace=replace, dry_run=dry_run, batch_size=batch_size,
-                          progress=progress if show_bar else None)
-    finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
+                               progress=progress if show_bar else None)
     if dry_run or verbose:
         for change in report.changes:
             click.echo(change)
