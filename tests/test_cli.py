@@ -107,3 +107,12 @@ def test_report_writes_markdown_and_a_plot(data, lsg, tmp_path):
     assert "### Xi Jinping, as of" in text and "### Hu Jintao, as of" in text
     assert "| Foreign Affairs CLGS |" in text and "## What the data does not know" in text
     assert (tmp_path / "report" / "concentration.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_a_named_local_server_that_never_ran_is_not_mistaken_for_another(lsg, monkeypatch,
+                                                                          tmp_path):
+    monkeypatch.delenv("NEO4J_URI")
+    monkeypatch.setenv("LSG_GRAPH_HOME", str(tmp_path))
+    result = lsg("--instance", "elsewhere", "analyze", "chair-count")
+    assert result.code == 1
+    assert "the local server 'elsewhere' is not running" in result.err

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from .errors import UsageError
+from .errors import LsgGraphError, UsageError
 from .server import LocalServer
 
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -35,6 +35,9 @@ class Settings:
         local = LocalServer(instance)
         if not uri:
             state = local.read_state()
+            if state is None and instance != "default":
+                raise LsgGraphError(f"the local server {instance!r} is not running: start it "
+                                    f"with `lsg-graph --instance {instance} server start`")
             uri = f"bolt://127.0.0.1:{state.bolt_port if state else 7687}"
         if uri.split("://", 1)[0] not in SCHEMES:
             raise UsageError(f"NEO4J_URI {uri!r}: the scheme must be one of {', '.join(SCHEMES)}")
