@@ -108,3 +108,11 @@ def test_status_of_a_stopped_instance(lsg, tmp_path):
 
 def test_the_test_instance_settings_are_the_documented_ones():
     assert TEST_INSTANCE == {"instance": "test", "bolt_port": 7688, "http_port": 7475}
+
+
+def test_a_failed_download_says_what_failed(tmp_path):
+    from lsg_graph.server import _mvn_copy
+
+    with pytest.raises(LsgGraphError, match="mvn could not fetch no-such-artifact from Maven"):
+        _mvn_copy("mvn", tmp_path, "lib", [("org.neo4j", "no-such-artifact", "0.0.1")],
+                  transitive=False, log=lambda _: None)

@@ -231,13 +231,16 @@ class LocalServer:
         work = Path(tempfile.mkdtemp(prefix="staging-", dir=self.root / "dist"))
         try:
             self.log("Provisioning Neo4j 5.26 LTS, APOC core and Browser from Maven Central "
-                     "(once; later starts reuse the cache) ...")
-            _mvn_copy(mvn, work, "lib", [("org.neo4j", "neo4j", NEO4J_RANGE)], transitive=True)
-            _mvn_copy(mvn, work, "lib",
-                      [("org.neo4j.client", "neo4j-browser", BROWSER_VERSION)], transitive=False)
+                     "(once; later starts reuse the cache; about 10 minutes on an empty Maven "
+                     "cache) ...")
+            _mvn_copy(mvn, work, "lib", [("org.neo4j", "neo4j", NEO4J_RANGE)],
+                      transitive=True, log=self.log)
+            _mvn_copy(mvn, work, "lib", [("org.neo4j.client", "neo4j-browser", BROWSER_VERSION)],
+                      transitive=False, log=self.log)
             _mvn_copy(mvn, work, "plugins",
                       [("org.neo4j.procedure", "apoc-core", APOC_RANGE),
-                       ("org.neo4j.procedure", "apoc-common", APOC_RANGE)], transitive=True)
+                       ("org.neo4j.procedure", "apoc-common", APOC_RANGE)],
+                      transitive=True, log=self.log)
             in_lib = {_artifact_name(p.name) for p in (work / "lib").glob("*.jar")}
             for jar in (work / "plugins").glob("*.jar"):
                 if _artifact_name(jar.name) in in_lib:
@@ -317,7 +320,8 @@ def check_java() -> str:
 
 
 def _mvn_copy(mvn: str, work: Path, into: str, artifacts: list[tuple[str, str, str]],
-              transitive: bool) -> None:
+              transitive: bool, log=print) -> None:
+    """Resolve `artifacts` with mvn into work/into, reporting downloads as they go."""
     deps = "".join(
         f"<dependency><groupId>{g}</groupId><artifactId>{a}</artifactId>"
         f"<version>{v}</version></dependency>"
@@ -328,19 +332,35 @@ def _mvn_copy(mvn: str, work: Path, into: str, artifacts: list[tuple[str, str, s
         "<groupId>lsg-graph</groupId><artifactId>neo4j-provision</artifactId>"
         f"<version>1</version><dependencies>{deps}</dependencies></project>"
     )
-    cmd = [mvn, "-B", "-q", "-C", "-f", str(work / "pom.xml"),
+    cmd = [mvn, "-B", "-C", "-f", str(work / "pom.xml"),
            "dependency:copy-dependencies", "-DincludeScope=runtime",
            f"-DoutputDirectory={work / into}", f"-DexcludeTransitive={str(not transitive).lower()}"]
+    names = ", ".join(a for _, a, _ in artifacts)
     for attempt in (1, 2):  # a second try repairs a download cut short
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        if proc.returncode == 0:
+        output = _run_mvn(cmd, names, log)
+        if output is None:
             return
         if attempt == 1:
             time.sleep(2)
-    errors = [ln for ln in proc.stdout.splitlines() if "ERROR" in ln][:1]
-    detail = errors[0].replace("[ERROR]", "").strip() if errors else proc.stdout[-300:]
-    raise LsgGraphError(f"mvn could not fetch {', '.join(a for _, a, _ in artifacts)} "
-                        f"from Maven Central: {detail[:300]}")
+    errors = [ln for ln in output if "ERROR" in ln][:1]
+    detail = errors[0].replace("[ERROR]", "").strip() if errors else " ".join(output[-3:])
+    raise LsgGraphError(f"mvn could not fetch {names} from Maven Central: {detail[:300]}")
+
+
+def _run_mvn(cmd: list[str], names: str, log) -> list[str] | None:
+    """Run mvn; None when it succeeds, else its output. Logs a line every 100 downloads."""
+    output: list[str] = []
+    downloads = 0
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                          stdin=subprocess.DEVNULL) as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            output.append(line.rstrip())
+            if "Downloaded from" in line:
+                downloads += 1
+                if downloads % 100 == 0:
+                    log(f"  {names}: {downloads} files downloaded so far ...")
+    return None if proc.returncode == 0 else output
 
 
 def _artifact_name(jar: str) -> str:
