@@ -142,8 +142,8 @@ def _check_links(extract: Extract) -> None:
             extract.error(record.where("change"), "change applies to REPLACED_BY links only")
     for start in list(successors):
         cycle = _find_cycle(start, successors)
-        if cycle:
-            origin = successors[cycle[-2]][0][1] if len(cycle) > 1 else Origin("body_links.csv", 0)
+        if cycle:  # reported at the link that closes it
+            origin = next(o for nxt, o in successors[cycle[-2]] if nxt == cycle[-1])
             extract.error(origin, "REPLACED_BY cycle: " + " -> ".join(cycle))
             for body in cycle:
                 successors.pop(body, None)
