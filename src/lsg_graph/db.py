@@ -88,13 +88,18 @@ class Database:
 
         return write_report(self, folder, as_of)
 
+    def general_secretaries(self) -> list[dict[str, Any]]:
+        """Each general secretary's tenure, once per person (the first recorded claim)."""
+        tenures: dict[str, dict[str, Any]] = {}
+        for row in self.analyze("general-secretaries").to_dict("records"):
+            tenures.setdefault(row["person_id"], row)
+        return list(tenures.values())
+
     def plot_timeline(self, frame: pd.DataFrame, path: str | Path, title: str) -> Path:
         """Save a per-year result as a PNG with the general secretaries' tenures shaded."""
         from .output import plot_timeline
 
-        leaders = self.analyze("general-secretaries")
-        tenures = [(row["person"], _year(row["start"]), _year(row["end"]))
-                   for row in leaders.to_dict("records")]
+        tenures = [(t["person"], t["start"], t["end"]) for t in self.general_secretaries()]
         return plot_timeline(frame, path, title, tenures)
 
     # -- plumbing -----------------------------------------------------------------------------
@@ -163,15 +168,6 @@ class Database:
             raise LsgGraphError(f"Neo4j: {exc.message} ({exc.code})") from exc
         except Neo4jError as exc:
             raise LsgGraphError(f"Neo4j: {exc.message} ({exc.code})") from exc
-
-
-def _year(value: Any) -> float:
-    """A date as a fractional year for plotting; an open end is today."""
-    import datetime as dt
-
-    if value is None or value != value:
-        value = dt.date.today()
-    return value.year + (value.timetuple().tm_yday - 1) / 365.25
 
 
 def _chunks(rows: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:

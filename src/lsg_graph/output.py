@@ -104,8 +104,9 @@ def _markdown(frame: pd.DataFrame) -> str:
 
 
 def plot_timeline(frame: pd.DataFrame, path: str | Path, title: str,
-                  tenures: list[tuple[str, float, float]] | None = None) -> Path:
-    """A PNG of a per-year frame (column `year` plus numeric columns), tenures shaded."""
+                  tenures: list[tuple[str, dt.date, dt.date | None]] | None = None) -> Path:
+    """A PNG of a per-year frame (column `year` plus numeric columns), tenures (name, start,
+    end or None for today) shaded."""
     try:
         import matplotlib
 
@@ -130,8 +131,8 @@ def plot_timeline(frame: pd.DataFrame, path: str | Path, title: str,
     bottom.legend(loc="upper left")
     colours = ["#dbe9f6", "#fde0c5", "#e2f0d9", "#eee"]
     left, right = frame["year"].min() - 0.5, frame["year"].max() + 0.5
-    for i, (leader, start, end) in enumerate(tenures or []):
-        start, end = max(start, left), min(end, right)
+    for i, (leader, first, last) in enumerate(tenures or []):
+        start, end = max(_year(first), left), min(_year(last or dt.date.today()), right)
         if start >= end:
             continue  # a tenure outside the plotted years
         for axis in (top, bottom):
@@ -144,3 +145,8 @@ def plot_timeline(frame: pd.DataFrame, path: str | Path, title: str,
     fig.savefig(out, dpi=120)
     plt.close(fig)
     return out
+
+
+def _year(day: dt.date) -> float:
+    """A date as a fractional year, for the x axis."""
+    return day.year + (day.timetuple().tm_yday - 1) / 365.25

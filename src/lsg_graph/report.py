@@ -18,7 +18,6 @@ def write_report(db: Database, folder: str | Path, as_of: str = "2019-06-01") ->
     """Write `report.md` (and `concentration.png`) into `folder`; return the report's path."""
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    leaders = db.analyze("general-secretaries").to_dict("records")
     sections = [
         "# lsg-graph report",
         f"Made {dt.date.today().isoformat()} from the graph at {db.settings.uri} "
@@ -27,7 +26,7 @@ def write_report(db: Database, folder: str | Path, as_of: str = "2019-06-01") ->
         "Only posts certainly in force that day count as `chairs`; `undecided` are posts the "
         "recorded dates cannot settle.",
     ]
-    for leader in _distinct_tenures(leaders):
+    for leader in db.general_secretaries():
         day = _midpoint(leader["start"], leader["end"])
         top = db.analyze("chair-count", as_of=day).head(5)
         sections += [f"### {leader['person']}, as of {day.isoformat()}",
@@ -48,14 +47,6 @@ def write_report(db: Database, folder: str | Path, as_of: str = "2019-06-01") ->
     path = out / "report.md"
     path.write_text("\n\n".join(sections) + "\n", encoding="utf-8")
     return path
-
-
-def _distinct_tenures(leaders: list[dict]) -> list[dict]:
-    """One tenure per person (the dataset may hold competing claims of the same tenure)."""
-    seen: dict[str, dict] = {}
-    for leader in leaders:
-        seen.setdefault(leader["person_id"], leader)
-    return list(seen.values())
 
 
 COVERAGE_START = dt.date(1998, 1, 1)  # the bundled dataset records posts from 1997 on
