@@ -35,7 +35,7 @@ demo: install
 	@echo; $(BIN)/lsg-graph server status
 
 test: install
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests tools benchmarks
 	$(BIN)/pytest
 
 stop:

@@ -1,4 +1,5 @@
-"""Fixtures: a real Neo4j for every database test.
+"""Fixtures: a real Neo4j for every database test (tests/db), none for the unit tier
+(tests/unit, `pytest -m unit`).
 
 The session uses the server named by NEO4J_URI when it is set (it is wiped: point it at a
 scratch database), otherwise it starts the local `test` instance (Bolt 7688, HTTP 7475) and
@@ -8,18 +9,25 @@ test is ever skipped for it.
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from lsg_graph import Database, Settings
+from lsg_graph.cli import cli
 from lsg_graph.errors import LsgGraphError
 from lsg_graph.server import LocalServer
 
 EXTRACTS = Path(__file__).parent / "extracts"
 HAND = EXTRACTS / "hand"
+MALFORMED = Path(__file__).parent / "malformed"
+MALFORMED_CASES = sorted(p for p in MALFORMED.iterdir() if p.is_dir())
 TEST_INSTANCE = dict(instance="test", bolt_port=7688, http_port=7475)
 
 
@@ -58,6 +66,20 @@ def session_db(settings: Settings) -> Iterator[Database]:
     db.close()
 
 
+def assemble(case: Path, into: Path) -> tuple[Path, dict]:
+    """A malformed extract: the hand extract with the case's files laid over it (and its
+    deletions made); with the case's metadata (`errors`: the exact problems expected)."""
+    folder = into / case.name
+    shutil.copytree(HAND, folder)
+    meta = json.loads((case / "case.json").read_text())
+    for file in case.iterdir():
+        if file.name != "case.json":
+            shutil.copy(file, folder / file.name)
+    for name in meta.get("delete", []):
+        (folder / name).unlink()
+    return folder, meta
+
+
 def wipe(db: Database) -> None:
     db.write("MATCH (n) DETACH DELETE n")
 
@@ -94,25 +116,36 @@ def fingerprint(db: Database) -> list:
     return [repr(sorted(x.items())) for x in nodes + edges]
 
 
+@dataclass
 class CliResult:
-    def __init__(self, code: int, out: str, err: str) -> None:
-        self.code, self.out, self.err = code, out, err
+    """What one `lsg-graph` run printed and returned."""
+
+    code: int
+    out: str
+    err: str
+
+
+def invoke(*args: object, catch: bool = True) -> CliResult:
+    """Run `lsg-graph ARGS...` in-process with click's CliRunner (no terminal, no stdin)."""
+    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=catch,
+                                prog_name="lsg-graph")
+    if catch and result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return CliResult(result.exit_code, result.stdout, result.stderr)
 
 
 @pytest.fixture
-def lsg(settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture):
+def lsg(settings: Settings, monkeypatch: pytest.MonkeyPatch):
     """Run `lsg-graph ARGS...` in-process against the test database."""
-    from lsg_graph.cli import run
-
     monkeypatch.setenv("NEO4J_URI", settings.uri)
     monkeypatch.setenv("NEO4J_USERNAME", settings.username)
     monkeypatch.setenv("NEO4J_PASSWORD", settings.password)
     monkeypatch.setenv("NEO4J_DATABASE", settings.database)
-
-    def invoke(*args: str) -> CliResult:
-        capsys.readouterr()
-        code = run([str(a) for a in args])
-        captured = capsys.readouterr()
-        return CliResult(code, captured.out, captured.err)
-
     return invoke
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests under tests/unit run without a server (marker `unit`); the rest need one (`db`)."""
+    for item in items:
+        tier = "unit" if "unit" in item.path.parent.parts[-1:] else "db"
+        item.add_marker(getattr(pytest.mark, tier))

@@ -16,16 +16,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
 from .dates import parse_as_of
 from .errors import UsageError
 from .resources import resource_dir
-
-if TYPE_CHECKING:
-    from .db import Database
+from .runner import QueryRunner
 
 TYPES = ("date", "int", "float", "string", "bool")
 _PARAM = re.compile(
@@ -160,15 +158,23 @@ def get(name: str) -> Analysis:
     return known[name]
 
 
-def run(db: Database, name: str, **values: Any) -> pd.DataFrame:
+def run(runner: QueryRunner, name: str, **values: Any) -> pd.DataFrame:
     """Run analysis `name` with READ routing; a DataFrame with the query's columns."""
     analysis = get(name)
-    frame = db.read_frame(analysis.text, **analysis.bind(values))
+    frame = runner.read_frame(analysis.text, **analysis.bind(values))
     for column in frame.columns:
         if not pd.api.types.is_numeric_dtype(frame[column]):  # None for missing, not NaN
             frame[column] = pd.Series([None if _missing(v) else _plain(v) for v in frame[column]],
                                       index=frame.index, dtype=object)
     return frame
+
+
+def general_secretaries(runner: QueryRunner) -> list[dict[str, Any]]:
+    """Each general secretary's tenure, once per person (the first recorded claim)."""
+    tenures: dict[str, dict[str, Any]] = {}
+    for row in run(runner, "general-secretaries").to_dict("records"):
+        tenures.setdefault(row["person_id"], row)
+    return list(tenures.values())
 
 
 def _missing(value: Any) -> bool:

@@ -2,41 +2,100 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from contextlib import ExitStack
 from pathlib import Path
+from typing import IO, Any
 
 import click
 
 from .analyses import analyses
 from .db import Database
-from .errors import LsgGraphError, UsageError
-from .output import FORMATS, render
+from .errors import LsgGraphError
+from .output import FORMATS, render, write_text
 from .resources import bundled_dataset
 from .server import DEFAULT_BOLT_PORT, DEFAULT_HTTP_PORT, LocalServer, describe
 from .settings import Settings
 from .validate import validate as validate_extract
 
+PORT = click.IntRange(1, 65535)
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class CommandError(click.ClickException):
+    """An error shown as one line, `lsg-graph: error: ...`, with its own exit code."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"lsg-graph: error: {self.format_message()}", err=True, file=file)
+
+
+def _one_line(exc: click.UsageError) -> click.ClickException:
+    """Click's usage error as one line naming the help to read (help itself stays help)."""
+    if isinstance(exc, click.exceptions.NoArgsIsHelpError):
+        return exc
+    where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+    return CommandError(exc.format_message().rstrip(".") + where, exc.exit_code)
+
+
+class LsgGroup(click.Group):
+    """The root group: every error a user can cause becomes one line and its exit code (0 fine,
+    1 failed, 2 bad usage, 3 server not running); `--debug` shows the traceback instead."""
+
+    def make_context(self, info_name: str | None, args: list[str],
+                     parent: click.Context | None = None, **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            raise _one_line(exc) from exc
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise _one_line(exc) from exc
+        except (LsgGraphError, OSError) as exc:
+            if ctx.params.get("debug"):
+                raise
+            if isinstance(exc, LsgGraphError):
+                raise CommandError(str(exc), exc.exit_code) from exc
+            raise CommandError(_os_message(exc)) from exc
+
+
+def _os_message(exc: OSError) -> str:
+    if exc.filename:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    return str(exc)
+
+
+@click.group(cls=LsgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--uri", envvar="NEO4J_URI", help="bolt://, neo4j:// or their +s/+ssc forms "
               "[env NEO4J_URI; default: the local server]")
 @click.option("--user", envvar="NEO4J_USERNAME", help="[env NEO4J_USERNAME; default neo4j]")
-@click.option("--password", envvar="NEO4J_PASSWORD", help="[env NEO4J_PASSWORD]")
 @click.option("--database", envvar="NEO4J_DATABASE", help="[env NEO4J_DATABASE; default neo4j]")
 @click.option("--instance", default="default", show_default=True,
               help="which local server (lsg-graph server ...) to use when no URI is given")
 @click.option("--debug", is_flag=True, help="show tracebacks instead of one-line errors")
 @click.version_option(package_name="lsg-graph")
 @click.pass_context
-def cli(ctx: click.Context, uri, user, password, database, instance, debug) -> None:
-    """China's Leading Small Groups and commissions as a Neo4j graph."""
-    ctx.obj = {"uri": uri, "username": user, "password": password, "database": database,
-               "instance": instance}
+def cli(ctx: click.Context, uri, user, database, instance, debug) -> None:
+    """China's Leading Small Groups and commissions as a Neo4j graph.
+
+    The password comes from NEO4J_PASSWORD, else the local server's password file (for the
+    local server only), else a prompt."""
+    ctx.obj = {"uri": uri, "username": user, "database": database, "instance": instance}
 
 
 def _db(ctx: click.Context) -> Database:
-    return ctx.with_resource(Database(Settings.resolve(**ctx.obj)))
+    settings = Settings.resolve(**ctx.obj)
+    if not settings.password and sys.stdin.isatty():
+        settings = dataclasses.replace(settings, password=click.prompt(
+            f"Password for {settings.username} at {settings.uri}", hide_input=True,
+            err=True))
+    return ctx.with_resource(Database(settings))
 
 
 # -- server ------------------------------------------------------------------------------
@@ -49,8 +108,10 @@ def server() -> None:
 def _server_options(f):
     f = click.option("--home", envvar="LSG_GRAPH_HOME", type=click.Path(file_okay=False),
                      help="cache folder [env LSG_GRAPH_HOME; default ~/.cache/lsg-graph]")(f)
-    f = click.option("--bolt-port", default=DEFAULT_BOLT_PORT, show_default=True)(f)
-    f = click.option("--http-port", default=DEFAULT_HTTP_PORT, show_default=True)(f)
+    f = click.option("--bolt-port", default=DEFAULT_BOLT_PORT, show_default=True,
+                     type=PORT)(f)
+    f = click.option("--http-port", default=DEFAULT_HTTP_PORT, show_default=True,
+                     type=PORT)(f)
     return f
 
 
@@ -100,7 +161,8 @@ def init(ctx: click.Context) -> None:
 
 @cli.command()
 @click.argument("folder", required=False, type=click.Path(path_type=Path))
-def validate(folder: Path | None) -> None:
+@click.pass_context
+def validate(ctx: click.Context, folder: Path | None) -> None:
     """Check an extract (default: the bundled dataset); every problem, with file:line:column."""
     extract = validate_extract(folder or bundled_dataset())
     for problem in extract.problems:
@@ -110,7 +172,7 @@ def validate(folder: Path | None) -> None:
     counts = ", ".join(f"{len(v)} {labels.get(k, k)}" for k, v in extract.records.items())
     if errors:
         click.echo(f"{extract.path}: {len(errors)} error(s); nothing can be loaded.", err=True)
-        sys.exit(1)
+        ctx.exit(1)
     click.echo(f"{extract.path}: valid ({counts}).")
 
 
@@ -119,7 +181,8 @@ def validate(folder: Path | None) -> None:
 @click.option("--dry-run", is_flag=True, help="print what would change; write nothing")
 @click.option("--replace", is_flag=True,
               help="also remove facts an earlier load of this dataset made that it no longer has")
-@click.option("--batch-size", default=500, show_default=True)
+@click.option("--batch-size", default=500, show_default=True, type=click.IntRange(min=1),
+              help="rows per write transaction")
 @click.option("--verbose", "-v", is_flag=True, help="list every change")
 @click.pass_context
 def load(ctx: click.Context, folder, dry_run, replace, batch_size, verbose) -> None:
@@ -174,21 +237,27 @@ def list_analyses() -> None:
         click.echo(f"  in Neo4j Browser, first: {analysis.browser_params()}")
 
 
-def _params(pairs: tuple[str, ...]) -> dict[str, str]:
-    values = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key:
-            raise UsageError(f"--param {pair!r}: write key=value")
-        values[key.strip()] = value
-    return values
+class KeyValue(click.ParamType):
+    """`key=value`, as a (key, value) pair."""
+
+    name = "KEY=VALUE"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> tuple[str, str]:
+        if isinstance(value, tuple):
+            return value
+        key, sep, text = str(value).partition("=")
+        if not sep or not key.strip():
+            self.fail(f"{value!r}: write key=value", param, ctx)
+        return key.strip(), text
 
 
 _format = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
                        show_default=True)
 _output = click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
                        help="write to this file instead of the terminal")
-_param = click.option("--param", "-p", "pairs", multiple=True, metavar="KEY=VALUE")
+_param = click.option("--param", "-p", "pairs", multiple=True, type=KeyValue(),
+                      help="a parameter of the query, repeatable")
 
 
 @cli.command()
@@ -202,10 +271,11 @@ _param = click.option("--param", "-p", "pairs", multiple=True, metavar="KEY=VALU
 def analyze(ctx: click.Context, name, pairs, fmt, output, plot) -> None:
     """Run the canned analysis NAME."""
     db = _db(ctx)
-    frame = db.analyze(name, **_params(pairs))
+    frame = db.analyze(name, **dict(pairs))
     _emit(render(frame, fmt), output)
     if plot:
-        title = f"{name} ({', '.join(pairs) or 'defaults'}); general secretaries shaded"
+        shown = ', '.join(f'{k}={v}' for k, v in pairs) or 'defaults'
+        title = f"{name} ({shown}); general secretaries shaded"
         click.echo(f"plot: {db.plot_timeline(frame, plot, title)}", err=True)
 
 
@@ -217,7 +287,7 @@ def analyze(ctx: click.Context, name, pairs, fmt, output, plot) -> None:
 @click.pass_context
 def query(ctx: click.Context, cypher, pairs, fmt, output) -> None:
     """Run ad-hoc CYPHER in a read-only transaction (parameters as strings)."""
-    _emit(render(_db(ctx).query(cypher, **_params(pairs)), fmt), output)
+    _emit(render(_db(ctx).query(cypher, **dict(pairs)), fmt), output)
 
 
 @cli.command("seed-table")
@@ -242,35 +312,12 @@ def report(ctx: click.Context, folder: Path, as_of: str) -> None:
 
 def _emit(text: str, output: Path | None) -> None:
     if output:
-        output.write_text(text + ("\n" if not text.endswith("\n") else ""), encoding="utf-8")
+        write_text(output, text + ("\n" if not text.endswith("\n") else ""))
         click.echo(f"wrote {output}", err=True)
     else:
         click.echo(text)
 
 
-def run(args: list[str]) -> int:
-    """Run the command line `args`; errors as one line on stderr (a traceback only with
-    --debug); the exit code: 0 fine, 1 failed, 2 bad usage, 3 server not running."""
-    try:
-        code = cli.main(args=args, prog_name="lsg-graph", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        return exc.exit_code
-    except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else 1
-    except click.ClickException as exc:
-        exc.show()
-        return 2
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
-        return 130
-    except LsgGraphError as exc:
-        if "--debug" in args:
-            raise
-        click.echo(f"lsg-graph: error: {exc}", err=True)
-        return exc.exit_code
-    return code if isinstance(code, int) else 0
-
-
 def main() -> None:
     """The `lsg-graph` entry point."""
-    sys.exit(run(sys.argv[1:]))
+    cli(prog_name="lsg-graph")

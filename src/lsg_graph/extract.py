@@ -84,6 +84,7 @@ class Extract:
     manifest: dict[str, Any]
     records: dict[str, list[Record]] = field(default_factory=lambda: {t: [] for t in TABLES})
     problems: list[Problem] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)  # tables a file that failed to read fills
 
     @property
     def name(self) -> str:
@@ -145,6 +146,7 @@ def _read_file(extract: Extract, folder: Path, spec: dict[str, Any]) -> None:
         return
     rows = _read_csv(extract, name, path.read_bytes())
     if rows is None:
+        extract.unreadable.update(emit["table"] for emit in spec["emit"])
         return
     header, body = rows
     columns, optional = _expected_columns(spec)
@@ -156,6 +158,7 @@ def _read_file(extract: Extract, folder: Path, spec: dict[str, Any]) -> None:
     for col in missing:
         extract.error(Origin(name, 1), f"missing column {col!r}")
     if missing:
+        extract.unreadable.update(emit["table"] for emit in spec["emit"])
         return
     index = {col: i for i, col in enumerate(header)}
     for line, values in body:

@@ -9,7 +9,10 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import neo4j.graph
+import neo4j.time
 import pandas as pd
+from neo4j.spatial import Point
 
 from .errors import LsgGraphError
 
@@ -17,9 +20,9 @@ FORMATS = ("table", "csv", "json", "markdown")
 
 
 def render(frame: pd.DataFrame, fmt: str = "table", width: int | None = None) -> str:
-    """The frame as text in one of FORMATS."""
+    """The frame as text in one of FORMATS; every Neo4j value type prints (see `plain`)."""
     if fmt == "json":
-        rows = [{k: _jsonable(v) for k, v in row.items()} for row in frame.to_dict("records")]
+        rows = [{str(k): plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
         return json.dumps(rows, ensure_ascii=False, indent=2)
     flat = frame.map(_cell) if len(frame) else frame
     if fmt == "csv":
@@ -31,29 +34,57 @@ def render(frame: pd.DataFrame, fmt: str = "table", width: int | None = None) ->
     raise LsgGraphError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, float) and value != value:  # NaN
+def plain(value: Any) -> Any:
+    """A value as JSON-ready Python: temporal values and durations as ISO 8601 text, points as
+    {srid, x, y[, z]}, nodes, relationships and paths as maps of their parts."""
+    if value is None or (isinstance(value, float) and value != value):  # None, NaN
         return None
+    if isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return neo4j.time.Duration(seconds=value.total_seconds()).iso_format()
+    if hasattr(value, "iso_format"):  # neo4j.time Date, Time, DateTime, Duration
+        return value.iso_format()
+    if isinstance(value, Point):
+        point = {"srid": value.srid, "x": value[0], "y": value[1]}
+        if len(value) > 2:
+            point["z"] = value[2]
+        return point
+    if isinstance(value, neo4j.graph.Node):
+        return {"element_id": value.element_id, "labels": sorted(value.labels),
+                "properties": plain(dict(value))}
+    if isinstance(value, neo4j.graph.Relationship):
+        return {"element_id": value.element_id, "type": value.type,
+                "start": value.start_node.element_id if value.start_node else None,
+                "end": value.end_node.element_id if value.end_node else None,
+                "properties": plain(dict(value))}
+    if isinstance(value, neo4j.graph.Path):
+        return {"nodes": [plain(n) for n in value.nodes],
+                "relationships": [plain(r) for r in value.relationships]}
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [plain(v) for v in value]
+    if isinstance(value, (bytes, bytearray)):
+        return value.hex()
     if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return value
+        return plain(value.item())
+    return str(value)
 
 
 def _cell(value: Any) -> str:
-    if value is None or (isinstance(value, float) and value != value):
+    """One value as the text of a table, CSV or Markdown cell."""
+    value = plain(value)
+    if value is None:
         return ""
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, list):
         return "; ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
     if isinstance(value, float):
         return f"{value:.3f}".rstrip("0").rstrip(".")
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
     return str(value)
 
 
@@ -103,6 +134,16 @@ def _markdown(frame: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+def write_text(path: str | Path, text: str) -> Path:
+    """Write a UTF-8 file, or fail with one line saying why."""
+    out = Path(path)
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise LsgGraphError(f"cannot write {out}: {exc.strerror}") from exc
+    return out
+
+
 def plot_timeline(frame: pd.DataFrame, path: str | Path, title: str,
                   tenures: list[tuple[str, dt.date, dt.date | None]] | None = None) -> Path:
     """A PNG of a per-year frame (column `year` plus numeric columns), tenures (name, start,
@@ -142,8 +183,12 @@ def plot_timeline(frame: pd.DataFrame, path: str | Path, title: str,
     fig.suptitle(title)
     fig.tight_layout()
     out = Path(path)
-    fig.savefig(out, dpi=120)
-    plt.close(fig)
+    try:
+        fig.savefig(out, dpi=120)
+    except OSError as exc:
+        raise LsgGraphError(f"cannot write {out}: {exc.strerror}") from exc
+    finally:
+        plt.close(fig)
     return out
 
 

@@ -7,24 +7,21 @@ mapped to the body ids it describes (a group and the commission it became share 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pandas as pd
 
+from .analyses import run
 from .resources import PACKAGE
-
-if TYPE_CHECKING:
-    from .db import Database
+from .runner import QueryRunner
 
 SEED_TABLE = PACKAGE / "data" / "seed-table-1.csv"
 
 
-def seed_table(db: Database, as_of: str = "2019-06-01") -> pd.DataFrame:
+def seed_table(runner: QueryRunner, as_of: str = "2019-06-01") -> pd.DataFrame:
     """One row per Table 1 group (and per other foreign-affairs body in the graph): the
     article's chair and members beside the graph's on `as_of`; `chair_office_match` says
     whether an office the article names as chair is the office of a chair in the graph."""
     seed = pd.read_csv(SEED_TABLE, dtype=str).fillna("")
-    graph = db.analyze("portfolio-table", portfolio="foreign affairs", as_of=as_of)
+    graph = run(runner, "portfolio-table", portfolio="foreign affairs", as_of=as_of)
     graph_rows = graph.to_dict("records")
     used: set[str] = set()
     rows = []

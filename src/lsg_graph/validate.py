@@ -105,6 +105,8 @@ def _check_references(extract: Extract) -> None:
         for f in TABLES[table].fields:
             if f.kind not in ("ref", "refs"):
                 continue
+            if f.target in extract.unreadable:
+                continue  # its file could not be read: that error was reported
             for record in records:
                 for ref in split_list(record.text(f.name)):
                     if _ID.match(ref) and ref not in ids[f.target]:

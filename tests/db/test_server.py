@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 import stat
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -106,8 +107,12 @@ def test_status_of_a_stopped_instance(lsg, tmp_path):
     assert "is not running" in result.out
 
 
-def test_the_test_instance_settings_are_the_documented_ones():
-    assert TEST_INSTANCE == {"instance": "test", "bolt_port": 7688, "http_port": 7475}
+def test_ci_and_the_makefile_start_the_instance_the_tests_use():
+    top = Path(__file__).parent.parent.parent
+    ports = f"--bolt-port {TEST_INSTANCE['bolt_port']} --http-port {TEST_INSTANCE['http_port']}"
+    ci = (top / ".ci" / "run").read_text()
+    assert f"--instance {TEST_INSTANCE['instance']}" in ci and ports in ci
+    assert ports in (top / "Makefile").read_text()
 
 
 def test_a_failed_download_says_what_failed(tmp_path):

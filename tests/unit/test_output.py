@@ -51,3 +51,19 @@ def test_json_keeps_lists_and_dates_and_nulls():
 def test_csv_joins_lists_with_semicolons():
     csv_text = render(FRAME, "csv")
     assert "Central Foreign Affairs Commission; Central Military Commission" in csv_text
+
+
+def test_neo4j_values_become_plain_json():
+    from neo4j.spatial import CartesianPoint
+    from neo4j.time import Date, DateTime, Duration
+
+    frame = pd.DataFrame({
+        "day": [Date(2019, 6, 1)],
+        "moment": [DateTime(2019, 6, 1, 12, 30, 0)],
+        "span": [Duration(days=1, hours=2)],
+        "spot": [CartesianPoint((1.5, 2.5))],
+    })
+    row = json.loads(render(frame, "json"))[0]
+    assert row == {"day": "2019-06-01", "moment": "2019-06-01T12:30:00.000000000",
+                   "span": "P1DT2H", "spot": {"srid": 7203, "x": 1.5, "y": 2.5}}
+    assert render(frame, "csv").splitlines()[1].startswith("2019-06-01,2019-06-01T12:30:00")

@@ -34,7 +34,7 @@ def test_every_analysis_in_the_contract_exists():
 def test_the_file_text_runs_as_browser_sends_it(bundled_db, analysis):
     params = browser_params(bundled_db, analysis)
     assert set(params) == {p.name for p in analysis.params}
-    with bundled_db.driver.session(database=bundled_db.settings.database) as session:
+    with bundled_db.runner.driver.session(database=bundled_db.settings.database) as session:
         raw = session.run(analysis.path.read_text(encoding="utf-8"), params).data()
     through_python = bundled_db.analyze(analysis.name)
     assert len(raw) == len(through_python)
