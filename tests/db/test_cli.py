@@ -124,7 +124,8 @@ EVERY_TYPE_QUERY = (
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "markdown", "table"])
-def test_every_neo4j_value_type_prints_in_every_format(data, lsg, fmt):
+def test_every_neo4j_value_type_prints_in_every_format(data, lsg, fmt, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "1000")  # a table is clipped to the terminal otherwise
     result = lsg("query", EVERY_TYPE_QUERY, "--format", fmt)
     assert result.code == 0, result.err
     assert "2019-06-01" in result.out and "P1DT2H" in result.out

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import HAND, fingerprint
 
-EXAMPLE = Path(__file__).parent.parent / "examples" / "career-table"
+EXAMPLE = Path(__file__).parent.parent.parent / "examples" / "career-table"
 
 
 def drop_line(path: Path, needle: str) -> None:
