@@ -1,7 +1,10 @@
 // name: coverage
 // description: What the data does not know: bodies whose membership was never disclosed or is
 // of unknown disclosure, facts resting on a single source, disputed facts (with the competing
-// claims), posts with an unknown start or end, and people without a Chinese name.
+// claims), posts whose start or end is still unbounded on a side after inference ('unknown
+// dates'), posts whose bounds the inference rules narrowed ('inferred bounds', with how),
+// posts below a confidence level that the counting analyses leave out by default ('below
+// medium confidence'), and people without a Chinese name.
 // One row per gap: `gap` (its kind), `subject`, `detail`.
 CALL () {
   MATCH (b:Body) WHERE b.membership_disclosed IN ['none', 'unknown']
@@ -19,9 +22,22 @@ CALL () {
            ' [' + d.claim_sources[i] + ']') AS detail
   UNION ALL
   MATCH (a:Person)-[r:CHAIRS|MEMBER_OF]->(b)
-  WHERE r.start_precision = 'unknown' OR r.end_precision = 'unknown'
+  WHERE r.possible_from = date('0001-01-01')
+     OR (r.possible_until = date('9999-12-31') AND r.end_bounds <> 'present')
   RETURN 'unknown dates' AS gap, a.name + ' ' + type(r) + ' ' + b.name AS subject,
-         r.period AS detail
+         r.start_bounds + ' to ' + r.end_bounds + ' (stated ' + r.period + ')' AS detail
+  UNION ALL
+  MATCH (a:Person)-[r:CHAIRS|MEMBER_OF]->(b)
+  WHERE size(r.inferred) > 0
+  RETURN 'inferred bounds' AS gap, a.name + ' ' + type(r) + ' ' + b.name AS subject,
+         r.start_bounds + ' to ' + r.end_bounds + ': ' +
+         reduce(s = '', x IN r.inferred | s + CASE WHEN s = '' THEN '' ELSE ' | ' END + x)
+           AS detail
+  UNION ALL
+  MATCH (a:Person)-[r:CHAIRS|MEMBER_OF]->(b)
+  WHERE r.level < 2
+  RETURN 'below medium confidence' AS gap, a.name + ' ' + type(r) + ' ' + b.name AS subject,
+         r.period + ' (' + r.confidence + ')' AS detail
   UNION ALL
   MATCH (p:Person) WHERE p.name_zh IS NULL
   RETURN 'no Chinese name' AS gap, p.name AS subject, p.id AS detail

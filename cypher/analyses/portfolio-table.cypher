@@ -1,12 +1,15 @@
 // name: portfolio-table
 // description: The bodies of one portfolio on one day: who chaired each, with the chair's
 // principal office that day (e.g. "Xi Jinping (General Secretary)"), and who else sat on it
-// (deputies, office directors, members). Posts the dates cannot settle are marked "(?)".
+// (deputies, office directors, members). Posts the dates cannot settle are marked "(?)",
+// claims of a dispute whose rivals disagree "(disputed)"; posts below min_confidence are left
+// out.
 // `membership_disclosed` says whether the body's membership was ever published: an empty
 // `members` cell is "not known", not "nobody". For 'foreign affairs' this is the seed
 // article's Table 1.
 // param: portfolio string = foreign affairs -- e.g. 'foreign affairs', 'economy', 'security'
 // param: as_of date = 2019-06-01 -- the day to look at
+// param: min_confidence confidence = medium -- the least confidence a post needs to count: low, medium or high
 WITH date($as_of) AS d
 MATCH (b:Body)
 WHERE $portfolio IN b.portfolio
@@ -14,15 +17,13 @@ WHERE $portfolio IN b.portfolio
   AND (b.abolished IS NULL OR b.abolished > d)
 CALL (b, d) {
   OPTIONAL MATCH (p:Person)-[r:CHAIRS|MEMBER_OF]->(b)
-  WITH p, r, CASE
-         WHEN d < r.start OR d >= r.end_latest THEN 'no'
-         WHEN r.start_latest <= d AND (r.end_precision IS NULL OR d < r.end) THEN 'yes'
-         ELSE 'unknown'
-       END AS status
-  WHERE status <> 'no'
+  WHERE r.possible_from <= d < r.possible_until
+    AND r.level >= {low: 1, medium: 2, high: 3}[$min_confidence]
+  WITH p, r, CASE WHEN r.certain_from <= d < r.certain_until THEN 'yes' ELSE r.doubt END
+         AS status
   CALL (p, d) {
     OPTIONAL MATCH (p)-[m:MEMBER_OF]->(o)
-    WHERE m.start_latest <= d AND (m.end_precision IS NULL OR d < m.end)
+    WHERE m.certain_from <= d < m.certain_until
     WITH collect(CASE
            WHEN m.title IS NOT NULL AND o.id IN ['central-committee', 'state-council',
                                                  'ministry-of-foreign-affairs'] THEN m.title
@@ -33,8 +34,9 @@ CALL (b, d) {
                  WHERE t IN held]) AS office
   }
   WITH r, status, p.name + CASE WHEN office IS NULL THEN '' ELSE ' (' + office + ')' END +
-       CASE WHEN status = 'unknown' THEN ' (?)' ELSE '' END AS label
-  ORDER BY r.start
+       CASE status WHEN 'unknown' THEN ' (?)' WHEN 'disputed' THEN ' (disputed)' ELSE '' END
+         AS label
+  ORDER BY r.possible_from
   RETURN [x IN collect(CASE WHEN type(r) = 'CHAIRS' THEN label END) WHERE x IS NOT NULL]
            AS chairs,
          [x IN collect(CASE WHEN type(r) = 'MEMBER_OF' THEN label + ' - ' +

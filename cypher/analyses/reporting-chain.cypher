@@ -12,10 +12,9 @@ MATCH path = (b)-[:REPORTS_TO*1..8]->(top)
 WHERE NOT EXISTS { MATCH (top)-[:REPORTS_TO]->() }
 WITH b, path, [r IN relationships(path) | CASE
        WHEN $as_of IS NULL THEN 'all'
-       WHEN date($as_of) < r.start OR date($as_of) >= r.end_latest THEN 'no'
-       WHEN r.start_latest <= date($as_of) AND (r.end_precision IS NULL OR date($as_of) < r.end)
-         THEN 'yes'
-       ELSE 'unknown'
+       WHEN r.certain_from <= date($as_of) < r.certain_until THEN 'yes'
+       WHEN r.possible_from <= date($as_of) < r.possible_until THEN 'unknown'
+       ELSE 'no'
      END] AS statuses
 WHERE NOT 'no' IN statuses
 RETURN b.name AS body, length(path) AS steps,

@@ -25,7 +25,8 @@ from .errors import UsageError
 from .resources import resource_dir
 from .runner import QueryRunner
 
-TYPES = ("date", "int", "float", "string", "bool")
+TYPES = ("date", "int", "float", "string", "bool", "confidence")
+CONFIDENCE = ("low", "medium", "high")
 _PARAM = re.compile(
     r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>\w+)\s*(?:=\s*(?P<default>.*?))?\s*--\s*(?P<doc>.+)$"
 )
@@ -94,6 +95,10 @@ def convert(param: Param, value: Any, analysis: str = "") -> Any:
             return int(value)
         if param.type == "float":
             return float(value)
+        if param.type == "confidence":
+            if str(value) not in CONFIDENCE:
+                raise ValueError("write low, medium or high")
+            return str(value)
         if param.type == "bool":
             if isinstance(value, bool):
                 return value

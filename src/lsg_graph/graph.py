@@ -9,13 +9,18 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import parse_partial_date
+from .dates import parse_date
 from .extract import Extract, Record, split_list
+from .infer import from_extract
 from .schema import TABLES
 
 NODE_LABELS = ("Source", "Person", "Body", "Party", "State", "Dispute")
 EDGE_TYPES = ("CHAIRS", "MEMBER_OF", "REPORTS_TO", "REPLACED_BY")
 BODY_LABEL = {"party": "Party", "state": "State"}
+# Properties `derive` computes after a load; a load neither writes nor compares them.
+DERIVED_EDGE_PROPS = ("possible_from", "certain_from", "certain_until", "possible_until",
+                      "doubt", "level", "start_bounds", "end_bounds", "inferred")
+DERIVED_NODE_PROPS = ("seat",)
 
 
 @dataclass
@@ -47,19 +52,25 @@ def to_graph(extract: Extract) -> tuple[list[Node], list[Edge]]:
     nodes += [Node(labels[r.text("id")], r.text("id"), _props(r))
               for r in extract.records["bodies"]]
     nodes += _disputes(extract.records["disputes"])
+    _, inference = from_extract(extract)
     edges = []
     for r in extract.records["positions"]:
         role = r.text("role")
         props = _props(r, skip=("person_id", "body_id"))
         if role == "chair":
             props.pop("role")
+        attested = inference.attested.get(str(r.origin), [])
+        if attested:
+            props["attested"] = [a.date.text for a in attested]
+            props["attested_sources"] = [a.sources for a in attested]
         edges.append(Edge("CHAIRS" if role == "chair" else "MEMBER_OF", edge_key(extract.name, r),
                           ("Person", r.text("person_id")),
                           (labels[r.text("body_id")], r.text("body_id")), props))
     for r in extract.records["body_links"]:
         props = _props(r, skip=("from_id", "to_id", "type"))
         if r.text("type") == "REPLACED_BY":
-            props["date"] = props["start"]
+            if "start" in props:
+                props["date"] = props["start"]
             props["date_precision"] = props["start_precision"]
         edges.append(Edge(r.text("type"), edge_key(extract.name, r),
                           (labels[r.text("from_id")], r.text("from_id")),
@@ -82,7 +93,7 @@ def _props(record: Record, skip: tuple[str, ...] = ()) -> dict[str, Any]:
         if f.kind in ("list", "refs"):
             props[f.name] = split_list(text)
         elif f.kind == "date":
-            props.update(_date_props(f.name, text, with_latest=f.name in ("start", "end")))
+            props.update(_date_props(f.name, text))
         elif text:
             props[f.name] = text
     if record.table in ("positions", "body_links"):
@@ -92,15 +103,16 @@ def _props(record: Record, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     return props
 
 
-def _date_props(name: str, text: str, with_latest: bool) -> dict[str, Any]:
+def _date_props(name: str, text: str) -> dict[str, Any]:
+    """`name` (the earliest day), `name_latest` and `name_precision`; unbounded sides absent."""
     if not text:
         return {}
-    value = parse_partial_date(text)
+    value = parse_date(text)
     props: dict[str, Any] = {f"{name}_precision": value.precision}
-    if value.known:
+    if value.earliest:
         props[name] = value.earliest
-        if with_latest:
-            props[f"{name}_latest"] = value.latest
+    if value.latest:
+        props[f"{name}_latest"] = value.latest
     return props
 
 

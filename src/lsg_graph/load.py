@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from .derive import derive
 from .errors import LsgGraphError
 from .graph import EDGE_TYPES, NODE_LABELS, Node, to_graph
 from .plan import ExistingEdges, ExistingNodes, LoadReport, Plan, plan_load
@@ -64,6 +65,7 @@ def load(
                      _existing_edges(runner, dataset), replace=replace, dry_run=dry_run)
     if not dry_run:
         _write(runner, dataset, plan, batch_size, progress)
+        derive(runner)
     plan.report.seconds = time.monotonic() - began
     return plan.report
 
@@ -77,6 +79,7 @@ def unload(runner: QueryRunner, dataset: str, *, dry_run: bool = False) -> LoadR
         raise LsgGraphError(f"no dataset named {dataset!r} is loaded")
     if not dry_run:
         _write(runner, dataset, plan, 500, None)
+        derive(runner)
     plan.report.seconds = time.monotonic() - began
     return plan.report
 

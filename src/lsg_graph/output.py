@@ -157,19 +157,28 @@ def plot_timeline(frame: pd.DataFrame, path: str | Path, title: str,
         raise LsgGraphError("plots need matplotlib: pip install 'lsg-graph[plot]'") from exc
     if "year" not in frame.columns or frame.empty:
         raise LsgGraphError("this result has no 'year' column to plot")
-    numeric = [c for c in ("hhi", "top_share", "effective_number", "bodies", "distinct_chairs")
-               if c in frame.columns]
+    shares = [c for c in ("hhi", "top_share") if c in frame.columns]
+    counts = [c for c in ("chairmanships", "effective_number", "distinct_chairs")
+              if c in frame.columns]
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 7), sharex=True)
-    for column in numeric[:2]:
-        top.plot(frame["year"], frame[column].astype(float), marker="o", label=column)
+    years = frame["year"]
+    for column in shares:
+        top.plot(years, frame[column].astype(float), marker="o", label=column)
+    band = uncertainty_band(frame)
+    if band is not None:
+        (share_low, share_high), (count_low, count_high) = band
+        top.fill_between(years, share_low, share_high, color="#1f77b4", alpha=0.15,
+                         label="top_share if the undecided and disputed seats settled")
+        bottom.fill_between(years, count_low, count_high, color="#2ca02c", alpha=0.15,
+                            label="chairmanships + undecided + disputed")
     top.set_ylabel("share / index (0-1)")
     top.set_ylim(0, 1.05)
-    top.legend(loc="lower left")
-    for column in numeric[2:]:
-        bottom.plot(frame["year"], frame[column].astype(float), marker="s", label=column)
+    top.legend(loc="lower left", fontsize=8)
+    for column in counts:
+        bottom.plot(years, frame[column].astype(float), marker="s", label=column)
     bottom.set_ylabel("count")
     bottom.set_xlabel("year (as of 1 July)")
-    bottom.legend(loc="upper left")
+    bottom.legend(loc="upper left", fontsize=8)
     colours = ["#dbe9f6", "#fde0c5", "#e2f0d9", "#eee"]
     left, right = frame["year"].min() - 0.5, frame["year"].max() + 0.5
     for i, (leader, first, last) in enumerate(tenures or []):
@@ -190,6 +199,21 @@ def plot_timeline(frame: pd.DataFrame, path: str | Path, title: str,
     finally:
         plt.close(fig)
     return out
+
+
+def uncertainty_band(frame: pd.DataFrame) -> tuple[tuple[Any, Any], tuple[Any, Any]] | None:
+    """How far the seats without a certain chair could move a timeline: the top person's share
+    if every such seat went to others (low) or to the top person (high), and the count of
+    chairmanships from the certain ones alone to all of them; None without those columns."""
+    needed = {"chairmanships", "top_chairs", "undecided", "disputed"}
+    if not needed <= set(frame.columns):
+        return None
+    certain = frame["chairmanships"].astype(float)
+    top = frame["top_chairs"].astype(float).fillna(0)
+    open_seats = frame["undecided"].astype(float) + frame["disputed"].astype(float)
+    possible = (certain + open_seats).where(certain + open_seats > 0)
+    return ((top / possible).fillna(0), ((top + open_seats) / possible).fillna(0)), (
+        certain, certain + open_seats)
 
 
 def _year(day: dt.date) -> float:

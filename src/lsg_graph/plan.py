@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .graph import NODE_LABELS, Edge, Node
+from .graph import DERIVED_EDGE_PROPS, DERIVED_NODE_PROPS, NODE_LABELS, Edge, Node
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,8 @@ def _plan_nodes(plan: Plan, dataset: str, nodes: list[Node], existing: ExistingN
         if owner != dataset:
             # Another dataset made this node: its properties stay; this one only joins.
             row = {"id": n.id, "props": {**props, "datasets": datasets}}
-            if not _same(props, {**n.props, "id": n.id}, ("dataset", "datasets")):
+            if not _same(props, {**n.props, "id": n.id},
+                         ("dataset", "datasets", *DERIVED_NODE_PROPS)):
                 report.warnings.append(
                     f"{n.label} {n.id}: kept the properties dataset {owner!r} gave it; "
                     f"{dataset!r} describes it differently")
@@ -115,7 +116,7 @@ def _plan_nodes(plan: Plan, dataset: str, nodes: list[Node], existing: ExistingN
             report.nodes.created += 1
             report.changes.append(f"create {n.label} {n.id}")
             plan.node_upserts[n.label].append(row)
-        elif not _same(old_props, row["props"]):
+        elif not _same(old_props, row["props"], DERIVED_NODE_PROPS):
             report.nodes.updated += 1
             report.changes.append(f"update {n.label} {n.id}")
             plan.node_upserts[n.label].append(row)
@@ -145,7 +146,7 @@ def _plan_edges(plan: Plan, dataset: str, edges: list[Edge], existing: ExistingE
             report.edges.created += 1
             report.changes.append(f"create {e.type} {e.key}")
             plan.edge_upserts[group].append(row)
-        elif old["type"] != e.type or not _same(old["props"], props):
+        elif old["type"] != e.type or not _same(old["props"], props, DERIVED_EDGE_PROPS):
             report.edges.updated += 1
             report.changes.append(f"update {e.type} {e.key}")
             plan.edge_upserts[group].append(row)

@@ -29,15 +29,16 @@ def write_report(runner: QueryRunner, folder: str | Path, as_of: str = "2019-06-
         f"Made {dt.date.today().isoformat()} from the graph at {settings.uri} "
         f"(database {settings.database}).",
         "## Chairs held at the midpoint of each general secretary's tenure (from 1998)",
-        "Only posts certainly in force that day count as `chairs`; `undecided` are posts the "
-        "recorded dates cannot settle.",
+        "Only posts certainly held that day count as `chairs`; `disputed` are seats whose "
+        "competing claims disagree, `undecided` posts the dates cannot settle.",
     ]
     leaders = general_secretaries(runner)
     for leader in leaders:
         day = _midpoint(leader["start"], leader["end"])
         top = run(runner, "chair-count", as_of=day).head(5)
         sections += [f"### {leader['person']}, as of {day.isoformat()}",
-                     render(top[["person", "chairs", "undecided", "bodies"]], "markdown")]
+                     render(top[["person", "chairs", "disputed", "undecided", "bodies"]],
+                            "markdown")]
     timeline = run(runner, "concentration-timeline")
     plot_with_tenures(runner, timeline, out / "concentration.png",
                       "Concentration of chairmanships (1 July each year)", leaders)

@@ -74,6 +74,7 @@ TABLES: dict[str, Table] = {
             Field("name_zh"),
             Field("aliases", "list"),
             Field("born", "date"),
+            Field("died", "date"),
             Field("wikidata", "wikidata"),
             _sources(),
             Field("note"),
@@ -103,6 +104,7 @@ TABLES: dict[str, Table] = {
             _sources(),
             Field("note"),
             Field("dispute", "ref", target="disputes"),
+            Field("ex_officio", "ref", target="bodies"),
         ), key=("person_id", "body_id", "role", "title", "start", "end")),
         Table("body_links", (
             Field("from_id", "ref", True, target="bodies"),
@@ -116,6 +118,15 @@ TABLES: dict[str, Table] = {
             Field("note"),
             Field("dispute", "ref", target="disputes"),
         ), key=("from_id", "to_id", "type", "start", "end")),
+        Table("attestations", (
+            Field("person_id", "ref", True, target="persons"),
+            Field("body_id", "ref", True, target="bodies"),
+            Field("role", "enum", True, ROLES),
+            Field("title"),
+            Field("date", "date", True),
+            _sources(),
+            Field("note"),
+        ), key=("person_id", "body_id", "role", "title", "date")),
         Table("disputes", (
             Field("id", "id", True),
             Field("topic", "text", True),

@@ -6,12 +6,13 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from .dates import parse_partial_date
+from .dates import parse_date
 from .extract import Extract, Origin, Problem, Record, read_extract, split_list
+from .infer import from_extract
 from .schema import TABLES, Field
 
 SINGULAR = {"sources": "source", "persons": "person", "bodies": "body", "positions": "position",
-            "body_links": "body link", "disputes": "dispute"}
+            "body_links": "body link", "disputes": "dispute", "attestations": "attestation"}
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _URL = re.compile(r"^https?://\S+$")
 _WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
@@ -30,6 +31,9 @@ def validate(path: str | Path) -> Extract:
     _check_dates(extract)
     _check_links(extract)
     _check_disputes(extract)
+    _check_ex_officio(extract)
+    if not errors(extract):  # the rules need rows that read and refer correctly
+        _check_inference(extract)
     extract.problems.sort(key=lambda p: (p.origin.file, p.origin.line, p.origin.column or 0))
     return extract
 
@@ -58,7 +62,7 @@ def _value_problem(f: Field, text: str) -> str | None:
         return f"id {text!r}: use lowercase letters, digits, '.', '_' and '-' only"
     if f.kind == "date":
         try:
-            parse_partial_date(text)
+            parse_date(text)
         except ValueError as exc:
             return str(exc)
     if f.kind == "enum" and text not in f.choices:
@@ -120,17 +124,18 @@ def _check_dates(extract: Extract) -> None:
     for table, (first, last) in pairs.items():
         for record in extract.records[table]:
             try:
-                start = parse_partial_date(record.text(first)) if record.text(first) else None
-                end = parse_partial_date(record.text(last)) if record.text(last) else None
+                start = parse_date(record.text(first)) if record.text(first) else None
+                end = parse_date(record.text(last)) if record.text(last) else None
             except ValueError:
                 continue  # already reported
-            if start and end and start.known and end.known and end.latest < start.earliest:
+            if start and end and end.latest and start.earliest and end.latest < start.earliest:
                 extract.error(record.where(last),
                               f"{last} {end.text} is before {first} {start.text}")
 
 
 def _check_links(extract: Extract) -> None:
     successors: dict[str, list[tuple[str, Origin]]] = defaultdict(list)
+    seat_links: dict[str, list[Record]] = defaultdict(list)
     for record in extract.records["body_links"]:
         kind, change = record.text("type"), record.text("change")
         if record.text("from_id") == record.text("to_id") and record.text("from_id"):
@@ -140,8 +145,15 @@ def _check_links(extract: Extract) -> None:
                 extract.error(record.where("change"), "REPLACED_BY needs a change: "
                               "renamed, upgraded, merged, split or abolished")
             successors[record.text("from_id")].append((record.text("to_id"), record.origin))
+            if change in SEAT_CHANGES:
+                seat_links[record.text("from_id")].append(record)
         elif kind == "REPORTS_TO" and change:
             extract.error(record.where("change"), "change applies to REPLACED_BY links only")
+    for body, links in seat_links.items():
+        if len(links) > 1:
+            extract.error(links[1].where("to_id"), f"{body} is renamed or upgraded into "
+                          f"{len(links)} bodies ({', '.join(r.text('to_id') for r in links)}): "
+                          "its seat is ambiguous")
     for start in list(successors):
         cycle = _find_cycle(start, successors)
         if cycle:  # reported at the link that closes it
@@ -149,6 +161,9 @@ def _check_links(extract: Extract) -> None:
             extract.error(origin, "REPLACED_BY cycle: " + " -> ".join(cycle))
             for body in cycle:
                 successors.pop(body, None)
+
+
+SEAT_CHANGES = ("renamed", "upgraded")
 
 
 def _find_cycle(start: str, successors: dict[str, list[tuple[str, Origin]]]) -> list[str]:
@@ -182,3 +197,33 @@ def _check_disputes(extract: Extract) -> None:
         if len(topics) > 1:
             extract.warn(rows[-1].where("topic"),
                          f"dispute {dispute_id!r} has {len(topics)} different topics")
+
+
+def _check_ex_officio(extract: Extract) -> None:
+    """`ex_officio` names the body of an office the person holds under the row's title."""
+    offices = {(r.text("person_id"), r.text("body_id"), r.text("title"))
+               for r in extract.records["positions"]}
+    for r in extract.records["positions"]:
+        body = r.text("ex_officio")
+        if not body:
+            continue
+        if not r.text("title"):
+            extract.error(r.where("ex_officio"), "ex_officio needs the office's title in title")
+        elif (r.text("person_id"), body, r.text("title")) not in offices:
+            extract.error(r.where("ex_officio"),
+                          f"ex_officio: {r.text('person_id')} holds no position on {body} "
+                          f"titled {r.text('title')!r}")
+
+
+def _check_inference(extract: Extract) -> None:
+    """Attestations that match no position or contradict one are errors; a stated date that
+    an inferred bound contradicts is a warning naming both rows."""
+    where = {str(r.origin): r.origin for r in extract.records["positions"]}
+    where |= {str(r.origin): r.where("date") for r in extract.records["attestations"]}
+    _, inference = from_extract(extract)
+    for finding in inference.findings:
+        origin = where[finding.ref]
+        if finding.severity == "error":
+            extract.error(origin, finding.message)
+        else:
+            extract.warn(origin, finding.message)

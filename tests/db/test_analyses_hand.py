@@ -20,14 +20,14 @@ def rows(db: Database, name: str, **params) -> list[dict]:
     return db.analyze(name, **params).to_dict("records")
 
 
-def test_chair_count_counts_certain_chairs_and_flags_undecided(hand_db):
+def test_chair_count_counts_certain_chairs_and_flags_disputed_ones(hand_db):
     result = rows(hand_db, "chair-count", as_of="2019-06-01")
-    assert [(r["person"], r["chairs"], r["undecided"]) for r in result] == [
-        ("Bob Birch", 2, 0),       # g2 since 2018-03, g3 since 2012
-        ("Carol Cole", 0, 1),      # g4: start 2013, end unknown, disputed
-        ("Dave Dunn", 0, 1),
-    ]
+    assert [(r["person"], r["chairs"]) for r in result] == [("Bob Birch", 2)]  # g2, g3
     assert sorted(result[0]["bodies"]) == ["Economy Group", "Foreign Affairs Commission"]
+    # the two low-confidence claims on g4 (dispute d1) count only with min_confidence low
+    every = rows(hand_db, "chair-count", as_of="2019-06-01", min_confidence="low")
+    assert [(r["person"], r["chairs"], r["disputed"], r["undecided"]) for r in every] == [
+        ("Bob Birch", 2, 0, 0), ("Carol Cole", 0, 1, 0), ("Dave Dunn", 0, 1, 0)]
 
 
 def test_chair_count_does_not_place_a_year_on_the_first_of_january(hand_db):
@@ -62,10 +62,13 @@ def test_concentration_timeline_by_hand(hand_db):
     assert y2011["top_share"] == pytest.approx(0.5)
     assert y2011["hhi"] == pytest.approx(0.5)
     assert y2011["effective_number"] == pytest.approx(2.0)
-    y2019 = result[2019]  # Bob chairs g2 and g3; the two g4 claims cannot be settled
+    y2019 = result[2019]  # Bob chairs g2 and g3; the g4 claims are low confidence
     assert (y2019["bodies"], y2019["distinct_chairs"], y2019["top_chairs"]) == (2, 1, 2)
     assert y2019["hhi"] == pytest.approx(1.0)
-    assert y2019["undecided"] == 2
+    assert (y2019["chairmanships"], y2019["disputed"], y2019["undecided"]) == (2, 0, 0)
+    low = rows(hand_db, "concentration-timeline", from_year=2019, to_year=2019,
+               min_confidence="low")
+    assert (low[0]["chairmanships"], low[0]["disputed"], low[0]["undecided"]) == (2, 1, 0)
 
 
 def test_era_compare_with_and_without_lineage(hand_db):
@@ -103,7 +106,7 @@ def test_reporting_chain_up_to_the_party(hand_db):
 
 
 def test_interlocks_people_and_pairs(hand_db):
-    result = rows(hand_db, "interlocks", as_of="2015-01-01", min_bodies=2)
+    result = rows(hand_db, "interlocks", as_of="2015-01-01", min_bodies=2, min_confidence="low")
     people = [(r["a"], r["count"]) for r in result if r["kind"] == "person"]
     pairs = sorted((r["a"], r["b"], r["shared"][0]) for r in result if r["kind"] == "pair")
     assert people == [("Bob Birch", 3), ("Dave Dunn", 2)]
@@ -126,8 +129,9 @@ def test_portfolio_table_names_the_chairs_office(hand_db):
 
 
 def test_centrality_on_a_tree(hand_db):
-    # On 2015-01-01 the network is the tree cc - Bob - g1 - Dave - council, plus Bob - g3.
-    result = rows(hand_db, "centrality", as_of="2015-01-01")
+    # On 2015-01-01 the network is the tree cc - Bob - g1 - Dave - council, plus Bob - g3
+    # (Dave's seat on g1 is low confidence).
+    result = rows(hand_db, "centrality", as_of="2015-01-01", min_confidence="low")
     assert [(r["person"], r["degree"]) for r in result] == [("Bob Birch", 3), ("Dave Dunn", 2)]
     assert result[0]["betweenness"] == pytest.approx(7.0)
     assert result[1]["betweenness"] == pytest.approx(4.0)

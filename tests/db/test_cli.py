@@ -17,8 +17,8 @@ def test_json_is_an_array_of_objects_keyed_by_column(data, lsg):
     assert result.code == 0, result.err
     rows = json.loads(result.out)
     assert isinstance(rows, list) and rows[0]["person_id"] == "xi-jinping"
-    assert set(rows[0]) == {"person_id", "person", "person_zh", "chairs", "bodies",
-                            "undecided", "undecided_bodies"}
+    assert set(rows[0]) == {"person_id", "person", "person_zh", "chairs", "bodies", "disputed",
+                            "disputed_bodies", "undecided", "undecided_bodies"}
     assert rows[0]["person_zh"] == "习近平"
 
 

@@ -33,4 +33,5 @@ def test_analyses_lists_names_parameters_and_the_browser_line():
     result = invoke("analyses")
     assert result.code == 0
     assert "chair-count" in result.out and "--param as_of=<date>" in result.out
-    assert ":params {as_of: '2019-06-01', portfolio: null, lineage: false}" in result.out
+    assert (":params {as_of: '2019-06-01', portfolio: null, lineage: false, "
+            "min_confidence: 'medium'}") in result.out

@@ -67,3 +67,13 @@ def test_neo4j_values_become_plain_json():
     assert row == {"day": "2019-06-01", "moment": "2019-06-01T12:30:00.000000000",
                    "span": "P1DT2H", "spot": {"srid": 7203, "x": 1.5, "y": 2.5}}
     assert render(frame, "csv").splitlines()[1].startswith("2019-06-01,2019-06-01T12:30:00")
+
+
+def test_the_band_spans_what_the_open_seats_could_make_of_the_top_share():
+    from lsg_graph.output import uncertainty_band
+
+    frame = pd.DataFrame({"year": [2010, 2011], "chairmanships": [4, 0], "top_chairs": [2, None],
+                          "undecided": [3, 0], "disputed": [1, 0]})
+    (share_low, share_high), (count_low, count_high) = uncertainty_band(frame)
+    assert list(share_low) == [0.25, 0.0] and list(share_high) == [0.75, 0.0]
+    assert list(count_low) == [4, 0] and list(count_high) == [8, 0]

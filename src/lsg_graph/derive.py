@@ -1,0 +1,205 @@
+"""Derived properties, computed after every load and unload so that every query reads them
+instead of repeating the logic (as cartography runs its jobs after a sync).
+
+On every CHAIRS and MEMBER_OF edge:
+
+- `possible_from`, `possible_until`: the post may have been held on day d when
+  `possible_from <= d < possible_until`;
+- `certain_from`, `certain_until`: it certainly was when `certain_from <= d < certain_until`
+  (for a claim of a dispute: when every claim of the dispute as confident as it agrees);
+- `doubt`: what a possible but uncertain day is: `disputed` (competing claims disagree) or
+  `unknown` (the dates cannot settle it);
+- `level`: 1, 2 or 3 for low, medium or high confidence;
+- `start_bounds`, `end_bounds`: the effective bounds as text, and `inferred`: how the rules of
+  `infer.py` narrowed the stated dates, each with the facts it used.
+
+Unbounded sides are 0001-01-01 and 9999-12-31, so that each test is one comparison. On every
+body, `seat`: the body it was last renamed or upgraded into (itself if none), so a group and
+the commission it became count as one seat.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from .dates import DateBounds, from_stored, parse_date
+from .graph import DERIVED_EDGE_PROPS
+from .infer import DAY, Attestation, BodyEnd, Bounds, Post, infer
+from .runner import QueryRunner
+
+NEVER = dt.date(1, 1, 1)
+FOREVER = dt.date(9999, 12, 31)
+LEVELS = {"low": 1, "medium": 2, "high": 3}
+SEAT_CHANGES = ("renamed", "upgraded")
+
+
+def derive(runner: QueryRunner, batch_size: int = 1000,
+           progress: Callable[[int], None] | None = None) -> int:
+    """Recompute the derived properties of the whole graph; how many edges and bodies changed."""
+    rows = runner.read(_POSTS)
+    posts = [_post(row) for row in rows]
+    deaths = {row["id"]: (_stored(row, "died"), f"person {row['id']}")
+              for row in runner.read(_DEATHS)}
+    ends = [BodyEnd(f"body {row['id']}", row["id"], _stored(row, "date"), row["why"])
+            for row in runner.read(_BODY_ENDS)]
+    attestations = [
+        Attestation(f"attestations.csv of {row['key'].split(':')[0]}", p.person, p.body, p.role,
+                    p.title, parse_date(text), sources, post=p.ref)
+        for row, p in zip(rows, posts, strict=True)
+        for text, sources in zip(row["attested"] or [], row["attested_sources"] or [],
+                                 strict=True)
+    ]
+    inference = infer(posts, deaths, ends, attestations)
+    wanted = intervals(posts, inference.bounds)
+    changed = [{"key": row["key"], "props": wanted[row["key"]]} for row in rows
+               if _differs(row["derived"], wanted[row["key"]])]
+    runner.write_batches("UNWIND $rows AS row MATCH ()-[r {key: row.key}]->() "
+                         "WHERE r:CHAIRS OR r:MEMBER_OF SET r += row.props", changed, batch_size,
+                         progress)
+    links = [{"key": row["key"], "props": wanted} for row in runner.read(_LINKS)
+             if _differs(row["derived"], wanted := _link(row))]
+    runner.write_batches("UNWIND $rows AS row MATCH ()-[r {key: row.key}]->() "
+                         "WHERE r:REPORTS_TO OR r:REPLACED_BY SET r += row.props", links,
+                         batch_size, progress)
+    seats = _seats(runner)
+    runner.write_batches("UNWIND $rows AS row MATCH (b {id: row.id}) "
+                         "WHERE b:Body OR b:Party OR b:State SET b.seat = row.seat", seats,
+                         batch_size, progress)
+    return len(changed) + len(links) + len(seats)
+
+
+def intervals(posts: list[Post], bounds: dict[str, Bounds]) -> dict[str, dict[str, Any]]:
+    """The derived properties of every post (by ref), disputes taken into account."""
+    props = {p.ref: _own(p, bounds[p.ref]) for p in posts}
+    claims: dict[tuple[str, str, str], list[Post]] = defaultdict(list)
+    for p in posts:
+        if p.dispute:
+            claims[(p.dispute, p.body, p.role)].append(p)
+    for group in claims.values():
+        for p in group:
+            rivals = [q for q in group if LEVELS.get(q.confidence, 2) >= LEVELS.get(
+                p.confidence, 2)]
+            if len(rivals) < 2:
+                continue  # nothing as confident disputes it
+            mine = props[p.ref]
+            mine["doubt"] = "disputed"
+            if len({q.person for q in rivals}) > 1:
+                mine["certain_from"], mine["certain_until"] = FOREVER, NEVER
+            else:  # the claims agree on the days they all make certain
+                mine["certain_from"] = max(props[q.ref]["certain_from"] for q in rivals)
+                mine["certain_until"] = min(props[q.ref]["certain_until"] for q in rivals)
+    return props
+
+
+def _own(post: Post, b: Bounds) -> dict[str, Any]:
+    possible_from = b.start_earliest or NEVER
+    certain_from = b.start_latest or FOREVER
+    if b.open_end:
+        certain_until = possible_until = FOREVER
+    else:
+        possible_until = b.end_latest or FOREVER
+        exact_start = b.start_earliest is not None and b.start_earliest == b.start_latest
+        certain_until = b.end_earliest or (certain_from + DAY if exact_start else NEVER)
+        certain_until = min(certain_until, possible_until)
+    return {
+        "possible_from": possible_from, "certain_from": certain_from,
+        "certain_until": certain_until, "possible_until": possible_until,
+        "doubt": "unknown", "level": LEVELS.get(post.confidence, 2),
+        "start_bounds": _bounds_text(b.start_earliest, b.start_latest),
+        "end_bounds": "present" if b.open_end else _bounds_text(b.end_earliest, b.end_latest),
+        "inferred": list(b.why),
+    }
+
+
+def _link(row: dict[str, Any]) -> dict[str, Any]:
+    """A reporting or succession link's derived properties, from its stated dates alone."""
+    post = _post({**row, "person": "", "body": "", "role": "link", "title": "",
+                  "dispute": "", "ex_officio": ""})
+    return _own(post, Bounds(post.start.earliest, post.start.latest,
+                             post.end.earliest if post.end else None,
+                             post.end.latest if post.end else None, post.end is None))
+
+
+def _bounds_text(earliest: dt.date | None, latest: dt.date | None) -> str:
+    if earliest and earliest == latest:
+        return earliest.isoformat()
+    if not earliest and not latest:
+        return "unknown"
+    return f"{earliest.isoformat() if earliest else ''}..{latest.isoformat() if latest else ''}"
+
+
+def _stored(row: dict[str, Any], name: str) -> DateBounds:
+    return from_stored(_native(row[name]), _native(row[f"{name}_latest"]),
+                       row[f"{name}_precision"])
+
+
+def _post(row: dict[str, Any]) -> Post:
+    start = from_stored(_native(row["start"]), _native(row["start_latest"]), row["start_p"])
+    end = None if row["end_p"] is None else from_stored(
+        _native(row["end"]), _native(row["end_latest"]), row["end_p"])
+    return Post(row["key"], row["person"], row["body"], row["role"], row["title"], start, end,
+                row["confidence"], row["dispute"], row["ex_officio"])
+
+
+def _native(value: Any) -> Any:
+    return value.to_native() if hasattr(value, "to_native") else value
+
+
+def _differs(current: dict[str, Any], wanted: dict[str, Any]) -> bool:
+    return any(_native(current.get(k)) != wanted[k] for k in DERIVED_EDGE_PROPS)
+
+
+def _seats(runner: QueryRunner) -> list[dict[str, str]]:
+    """Bodies whose `seat` is not yet the end of their renamed/upgraded chain."""
+    successor = {row["from"]: row["to"] for row in runner.read(
+        "MATCH (a)-[x:REPLACED_BY]->(b) WHERE x.change IN $changes "
+        "RETURN a.id AS from, b.id AS to", changes=list(SEAT_CHANGES))}
+    changed = []
+    for row in runner.read("MATCH (b) WHERE b:Body OR b:Party OR b:State "
+                           "RETURN b.id AS id, b.seat AS seat"):
+        seat, seen = row["id"], {row["id"]}
+        while seat in successor and successor[seat] not in seen:
+            seat = successor[seat]
+            seen.add(seat)
+        if row["seat"] != seat:
+            changed.append({"id": row["id"], "seat": seat})
+    return changed
+
+
+_POSTS = """
+MATCH (p:Person)-[r:CHAIRS|MEMBER_OF]->(b)
+RETURN r.key AS key, p.id AS person, b.id AS body, coalesce(r.role, 'chair') AS role,
+       coalesce(r.title, '') AS title, r.start AS start, r.start_latest AS start_latest,
+       r.start_precision AS start_p, r.end AS end, r.end_latest AS end_latest,
+       r.end_precision AS end_p, r.confidence AS confidence,
+       coalesce(r.dispute, '') AS dispute, coalesce(r.ex_officio, '') AS ex_officio,
+       r.attested AS attested, r.attested_sources AS attested_sources,
+       r {.possible_from, .certain_from, .certain_until, .possible_until, .doubt, .level,
+          .start_bounds, .end_bounds, .inferred} AS derived
+ORDER BY key
+"""
+_LINKS = """
+MATCH ()-[r:REPORTS_TO|REPLACED_BY]->()
+RETURN r.key AS key, r.start AS start, r.start_latest AS start_latest,
+       r.start_precision AS start_p, r.end AS end, r.end_latest AS end_latest,
+       r.end_precision AS end_p, r.confidence AS confidence,
+       r {.possible_from, .certain_from, .certain_until, .possible_until, .doubt, .level,
+          .start_bounds, .end_bounds, .inferred} AS derived
+"""
+_DEATHS = """
+MATCH (p:Person) WHERE p.died_precision IS NOT NULL
+RETURN p.id AS id, p.died AS died, p.died_latest AS died_latest,
+       p.died_precision AS died_precision
+"""
+_BODY_ENDS = """
+MATCH (b) WHERE (b:Body OR b:Party OR b:State) AND b.abolished_precision IS NOT NULL
+RETURN b.id AS id, b.abolished AS date, b.abolished_latest AS date_latest,
+       b.abolished_precision AS date_precision, 'abolished' AS why
+UNION ALL
+MATCH (b)-[x:REPLACED_BY]->(n)
+RETURN b.id AS id, x.start AS date, x.start_latest AS date_latest,
+       x.start_precision AS date_precision, x.change + ' into ' + n.id AS why
+"""

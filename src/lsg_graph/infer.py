@@ -1,0 +1,335 @@
+"""Bounds on when posts began and ended, narrowed from facts the data already holds.
+
+A post's start and end are intervals of days (see `dates.py`); its end is the first day it no
+longer held. Starting from the stated dates, these rules narrow them, and each narrowing is
+recorded with the rule's name and the facts it used:
+
+- attested: a source shows the person in the post on a day, so the post began no later and
+  ended no earlier than that day;
+- death: nobody holds a post after his death;
+- body end: no post on a body outlives the body (its `abolished` date, or a `REPLACED_BY`
+  change that ended it);
+- succession: for one-holder roles of one body, a later holder's start bounds the earlier
+  holder's end, and the earlier holder's end bounds the later holder's start (competing claims
+  of a dispute are left out);
+- ex officio: a post held by virtue of an office (`ex_officio` names the office's body, `title`
+  its title) lies within the person's tenure of that office.
+
+An inferred bound only narrows; it never overrides a stated date. Where it would, the stated
+date stays and a conflict is reported. `infer` is pure: `validate` runs it on an extract,
+`derive` on the whole graph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .dates import DateBounds, parse_date
+from .extract import Extract
+
+ONE_HOLDER_ROLES = ("chair", "office_director", "secretary_general")
+DAY = dt.timedelta(days=1)
+
+
+@dataclass
+class Post:
+    """A position as the rules see it. `end` None means still held (an open end)."""
+
+    ref: str  # how messages name it: file:line, or the edge key
+    person: str
+    body: str
+    role: str
+    title: str
+    start: DateBounds
+    end: DateBounds | None
+    confidence: str = "medium"
+    dispute: str = ""
+    ex_officio: str = ""
+
+    def describe(self) -> str:
+        end = "present" if self.end is None else self.end.text
+        return f"{self.person} {self.role} {self.body} {self.start.text} to {end} ({self.ref})"
+
+
+@dataclass(frozen=True)
+class Attestation:
+    """A source shows `person` in `role` on `body` on `date`."""
+
+    ref: str
+    person: str
+    body: str
+    role: str
+    title: str
+    date: DateBounds
+    sources: str
+    post: str = ""  # the ref of the post it was matched to before, if any
+
+
+@dataclass(frozen=True)
+class BodyEnd:
+    """A body ceased to exist (as itself) on a day within `date`."""
+
+    ref: str
+    body: str
+    date: DateBounds
+    why: str  # e.g. "abolished" or "renamed into central-x"
+
+
+@dataclass
+class Bounds:
+    """A post's effective bounds; None is unbounded. `open_end`: stated as still held."""
+
+    start_earliest: dt.date | None
+    start_latest: dt.date | None
+    end_earliest: dt.date | None
+    end_latest: dt.date | None
+    open_end: bool
+    why: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something the rules found wrong: `error` (the data cannot be loaded) or `warning`."""
+
+    severity: str
+    ref: str
+    message: str
+
+
+@dataclass
+class Inference:
+    """What `infer` returns: bounds per post (by ref), attestations matched, findings."""
+
+    bounds: dict[str, Bounds]
+    attested: dict[str, list[Attestation]]
+    findings: list[Finding]
+
+
+def infer(posts: list[Post], deaths: dict[str, tuple[DateBounds, str]],
+          body_ends: list[BodyEnd], attestations: list[Attestation]) -> Inference:
+    """Narrow every post's bounds by the rules; `deaths` maps a person to (died, ref)."""
+    bounds = {p.ref: _stated(p) for p in posts}
+    result = Inference(bounds, defaultdict(list), [])
+    _attest(posts, attestations, result)
+    for post in posts:
+        if post.person in deaths:
+            died, ref = deaths[post.person]
+            if died.latest:
+                why = f"death ({post.person} died {died.text}, {ref})"
+                _end_at_most(result, post, died.latest + DAY, why)
+                _start_at_most(result, post, died.latest, why)
+        for end in body_ends:
+            if end.body == post.body and end.date.latest:
+                why = f"body end ({end.body} {end.why} {end.date.text}, {end.ref})"
+                _end_at_most(result, post, end.date.latest, why)
+    for _ in range(4):  # succession and ex officio feed each other; a few passes settle them
+        if not _succession(posts, result) + _ex_officio(posts, result):
+            break
+    result.findings = list(dict.fromkeys(result.findings))  # a conflict is said once
+    return result
+
+
+def _stated(post: Post) -> Bounds:
+    end = post.end
+    return Bounds(post.start.earliest, post.start.latest,
+                  end.earliest if end else None, end.latest if end else None, end is None)
+
+
+def _warn(result: Inference, post: Post, message: str) -> None:
+    result.findings.append(Finding("warning", post.ref, message))
+
+
+def _end_at_most(result: Inference, post: Post, day: dt.date, why: str) -> bool:
+    """The post ended no later than `day` (its end, the first day not held, is <= day)."""
+    b = result.bounds[post.ref]
+    if b.open_end:
+        _warn(result, post, f"stated as still held, but {why} ends it by {day}")
+        return False
+    if b.end_earliest and b.end_earliest > day:
+        _warn(result, post, f"stated end {post.end.text if post.end else ''} is after {day}, "
+                            f"the latest end by {why}")
+        return False
+    if b.end_latest is None or day < b.end_latest:
+        b.end_latest = day
+        b.why.append(f"end <= {day}: {why}")
+        return True
+    return False
+
+
+def _start_at_most(result: Inference, post: Post, day: dt.date, why: str) -> bool:
+    b = result.bounds[post.ref]
+    if b.start_earliest and b.start_earliest > day:
+        _warn(result, post, f"stated start {post.start.text} is after {day}, the latest start "
+                            f"by {why}")
+        return False
+    if b.start_latest is None or day < b.start_latest:
+        b.start_latest = day
+        b.why.append(f"start <= {day}: {why}")
+        return True
+    return False
+
+
+def _start_at_least(result: Inference, post: Post, day: dt.date, why: str) -> bool:
+    b = result.bounds[post.ref]
+    if b.start_latest and b.start_latest < day:
+        _warn(result, post, f"stated start {post.start.text} is before {day}, the earliest "
+                            f"start by {why}")
+        return False
+    if b.start_earliest is None or day > b.start_earliest:
+        b.start_earliest = day
+        b.why.append(f"start >= {day}: {why}")
+        return True
+    return False
+
+
+def _end_at_least(result: Inference, post: Post, day: dt.date, why: str) -> bool:
+    b = result.bounds[post.ref]
+    if b.open_end:
+        return False
+    if b.end_latest and b.end_latest < day:
+        _warn(result, post, f"stated end {post.end.text if post.end else ''} is before {day}, "
+                            f"the earliest end by {why}")
+        return False
+    if b.end_earliest is None or day > b.end_earliest:
+        b.end_earliest = day
+        b.why.append(f"end >= {day}: {why}")
+        return True
+    return False
+
+
+def _possible_span(b: Bounds) -> tuple[dt.date | None, dt.date | None]:
+    """The days the post may have been held: [start_earliest, end_latest)."""
+    return b.start_earliest, (None if b.open_end else b.end_latest)
+
+
+def _attest(posts: list[Post], attestations: list[Attestation], result: Inference) -> None:
+    candidates: dict[tuple[str, str, str], list[Post]] = defaultdict(list)
+    for post in posts:
+        candidates[(post.person, post.body, post.role)].append(post)
+    for att in attestations:
+        found = [p for p in candidates.get((att.person, att.body, att.role), [])
+                 if (not att.title or p.title == att.title) and (not att.post or p.ref == att.post)]
+        if not found:
+            result.findings.append(Finding(
+                "error", att.ref, f"attests {att.person} as {att.role} of {att.body}"
+                f"{' (' + att.title + ')' if att.title else ''} on {att.date.text}, "
+                "but no position matches"))
+            continue
+        fits = [p for p in found if _could_hold(result.bounds[p.ref], att.date)]
+        if not fits:
+            rows = "; ".join(p.describe() for p in found)
+            result.findings.append(Finding(
+                "error", att.ref, f"attests {att.person} as {att.role} of {att.body} on "
+                f"{att.date.text}, which contradicts the position's dates: {rows}"))
+            continue
+        disputes = {p.dispute for p in fits}
+        if len(fits) > 1 and (len(disputes) > 1 or "" in disputes):
+            result.findings.append(Finding(
+                "warning", att.ref, f"matches {len(fits)} positions; not applied: "
+                + "; ".join(p.describe() for p in fits)))
+            continue
+        why = f"attested {att.date.text} [{att.sources}] ({att.ref})"
+        for post in fits:
+            result.attested[post.ref].append(att)
+            if att.date.latest:
+                _start_at_most(result, post, att.date.latest, why)
+            if att.date.earliest:
+                _end_at_least(result, post, att.date.earliest + DAY, why)
+
+
+def _could_hold(b: Bounds, day: DateBounds) -> bool:
+    first, last = _possible_span(b)
+    if first and day.latest and day.latest < first:
+        return False
+    return not (last and day.earliest and day.earliest >= last)
+
+
+def _succession(posts: list[Post], result: Inference) -> int:
+    groups: dict[tuple[str, str], list[Post]] = defaultdict(list)
+    for post in posts:
+        if post.role in ONE_HOLDER_ROLES and not post.dispute:
+            groups[(post.body, post.role)].append(post)
+    changed = 0
+    for holders in groups.values():
+        for a in holders:
+            for b in holders:
+                if a.person == b.person:
+                    continue
+                ba, bb = result.bounds[a.ref], result.bounds[b.ref]
+                if not (ba.start_latest and bb.start_earliest
+                        and ba.start_latest < bb.start_earliest):
+                    continue  # not certainly in this order
+                why = f"succession ({b.describe()})"
+                if bb.start_latest:
+                    changed += _end_at_most(result, a, bb.start_latest, why)
+                if ba.end_earliest and not ba.open_end:
+                    changed += _start_at_least(result, b, ba.end_earliest,
+                                               f"succession ({a.describe()})")
+    return changed
+
+
+def _ex_officio(posts: list[Post], result: Inference) -> int:
+    offices: dict[tuple[str, str, str], list[Post]] = defaultdict(list)
+    for post in posts:
+        offices[(post.person, post.body, post.title)].append(post)
+    changed = 0
+    for post in posts:
+        if not post.ex_officio:
+            continue
+        held = offices.get((post.person, post.ex_officio, post.title), [])
+        if not held:
+            continue  # validate reports it
+        spans = [result.bounds[o.ref] for o in held]
+        why = "ex officio (" + "; ".join(o.describe() for o in held) + ")"
+        if all(s.start_earliest for s in spans):
+            changed += _start_at_least(result, post, min(s.start_earliest for s in spans), why)
+        if all(s.end_latest and not s.open_end for s in spans):
+            changed += _end_at_most(result, post, max(s.end_latest for s in spans), why)
+    return changed
+
+
+def from_extract(extract: Extract) -> tuple[list[Post], Inference]:
+    """The rules run on one extract's rows (refs are file:line); unparseable rows are skipped
+    (validation reports them)."""
+    posts = []
+    for r in extract.records["positions"]:
+        try:
+            start = parse_date(r.text("start"))
+            end = parse_date(r.text("end")) if r.text("end") else None
+        except ValueError:
+            continue
+        posts.append(Post(str(r.origin), r.text("person_id"), r.text("body_id"), r.text("role"),
+                          r.text("title"), start, end, r.text("confidence"), r.text("dispute"),
+                          r.text("ex_officio")))
+    deaths = {}
+    for r in extract.records["persons"]:
+        died = _parsed(r.text("died"))
+        if died:
+            deaths[r.text("id")] = (died, str(r.origin))
+    ends = []
+    for r in extract.records["bodies"]:
+        abolished = _parsed(r.text("abolished"))
+        if abolished:
+            ends.append(BodyEnd(str(r.origin), r.text("id"), abolished, "abolished"))
+    for r in extract.records["body_links"]:
+        date = _parsed(r.text("start"))
+        if r.text("type") == "REPLACED_BY" and date:
+            ends.append(BodyEnd(str(r.origin), r.text("from_id"), date,
+                                f"{r.text('change')} into {r.text('to_id')}"))
+    attestations = []
+    for r in extract.records["attestations"]:
+        date = _parsed(r.text("date"))
+        if date:
+            attestations.append(Attestation(str(r.origin), r.text("person_id"),
+                                            r.text("body_id"), r.text("role"), r.text("title"),
+                                            date, r.text("sources")))
+    return posts, infer(posts, deaths, ends, attestations)
+
+
+def _parsed(text: str) -> DateBounds | None:
+    try:
+        return parse_date(text) if text else None
+    except ValueError:
+        return None
