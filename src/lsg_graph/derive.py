@@ -27,7 +27,7 @@ from typing import Any
 
 from .dates import DateBounds, from_stored, parse_date
 from .graph import DERIVED_EDGE_PROPS
-from .infer import DAY, Attestation, BodyEnd, Bounds, Post, infer
+from .infer import DAY, MAKING_CHANGES, Attestation, BodyEvent, Bounds, Post, infer
 from .runner import QueryRunner
 
 NEVER = dt.date(1, 1, 1)
@@ -43,8 +43,9 @@ def derive(runner: QueryRunner, batch_size: int = 1000,
     posts = [_post(row) for row in rows]
     deaths = {row["id"]: (_stored(row, "died"), f"person {row['id']}")
               for row in runner.read(_DEATHS)}
-    ends = [BodyEnd(f"body {row['id']}", row["id"], _stored(row, "date"), row["why"])
-            for row in runner.read(_BODY_ENDS)]
+    events = [BodyEvent(f"body {row['id']}", row["id"], _stored(row, "date"), row["why"],
+                        row["begins"])
+              for row in runner.read(_BODY_EVENTS, making=list(MAKING_CHANGES))]
     attestations = [
         Attestation(f"attestations.csv of {row['key'].split(':')[0]}", p.person, p.body, p.role,
                     p.title, parse_date(text), sources, post=p.ref)
@@ -52,7 +53,7 @@ def derive(runner: QueryRunner, batch_size: int = 1000,
         for text, sources in zip(row["attested"] or [], row["attested_sources"] or [],
                                  strict=True)
     ]
-    inference = infer(posts, deaths, ends, attestations)
+    inference = infer(posts, deaths, events, attestations)
     wanted = intervals(posts, inference.bounds)
     changed = [{"key": row["key"], "props": wanted[row["key"]]} for row in rows
                if _differs(row["derived"], wanted[row["key"]])]
@@ -194,12 +195,21 @@ MATCH (p:Person) WHERE p.died_precision IS NOT NULL
 RETURN p.id AS id, p.died AS died, p.died_latest AS died_latest,
        p.died_precision AS died_precision
 """
-_BODY_ENDS = """
+_BODY_EVENTS = """
 MATCH (b) WHERE (b:Body OR b:Party OR b:State) AND b.abolished_precision IS NOT NULL
 RETURN b.id AS id, b.abolished AS date, b.abolished_latest AS date_latest,
-       b.abolished_precision AS date_precision, 'abolished' AS why
+       b.abolished_precision AS date_precision, 'abolished' AS why, false AS begins
+UNION ALL
+MATCH (b) WHERE (b:Body OR b:Party OR b:State) AND b.established_precision IS NOT NULL
+RETURN b.id AS id, b.established AS date, b.established_latest AS date_latest,
+       b.established_precision AS date_precision, 'established' AS why, true AS begins
 UNION ALL
 MATCH (b)-[x:REPLACED_BY]->(n)
 RETURN b.id AS id, x.start AS date, x.start_latest AS date_latest,
-       x.start_precision AS date_precision, x.change + ' into ' + n.id AS why
+       x.start_precision AS date_precision, x.change + ' into ' + n.id AS why, false AS begins
+UNION ALL
+MATCH (b)-[x:REPLACED_BY]->(n) WHERE x.change IN $making
+RETURN n.id AS id, x.start AS date, x.start_latest AS date_latest,
+       x.start_precision AS date_precision, 'made by ' + x.change + ' of ' + b.id AS why,
+       true AS begins
 """

@@ -7,13 +7,14 @@ recorded with the rule's name and the facts it used:
 - attested: a source shows the person in the post on a day, so the post began no later and
   ended no earlier than that day;
 - death: nobody holds a post after his death;
-- body end: no post on a body outlives the body (its `abolished` date, or a `REPLACED_BY`
-  change that ended it);
+- body life: no post on a body outlives the body (its `abolished` date, or a `REPLACED_BY`
+  change that ended it), nor begins before it (its `established` date, or the renaming,
+  upgrade or split that made it);
 - succession: for one-holder roles of one body, a later holder's start bounds the earlier
   holder's end, and the earlier holder's end bounds the later holder's start (competing claims
   of a dispute are left out);
-- ex officio: a post held by virtue of an office (`ex_officio` names the office's body, `title`
-  its title) lies within the person's tenure of that office.
+- ex officio: a post held by virtue of an office (`ex_officio` names it as `body:title`, e.g.
+  `state-council:Premier`) lies within the person's tenure of that office.
 
 An inferred bound only narrows; it never overrides a stated date. Where it would, the stated
 date stays and a conflict is reported. `infer` is pure: `validate` runs it on an extract,
@@ -30,6 +31,7 @@ from .dates import DateBounds, parse_date
 from .extract import Extract
 
 ONE_HOLDER_ROLES = ("chair", "office_director", "secretary_general")
+MAKING_CHANGES = ("renamed", "upgraded", "split")  # the changes that make a new body
 DAY = dt.timedelta(days=1)
 
 
@@ -68,13 +70,14 @@ class Attestation:
 
 
 @dataclass(frozen=True)
-class BodyEnd:
-    """A body ceased to exist (as itself) on a day within `date`."""
+class BodyEvent:
+    """A body began (`begins`) or ceased to exist as itself on a day within `date`."""
 
     ref: str
     body: str
     date: DateBounds
-    why: str  # e.g. "abolished" or "renamed into central-x"
+    why: str  # e.g. "abolished", "renamed into central-x", "established"
+    begins: bool = False
 
 
 @dataclass
@@ -108,7 +111,7 @@ class Inference:
 
 
 def infer(posts: list[Post], deaths: dict[str, tuple[DateBounds, str]],
-          body_ends: list[BodyEnd], attestations: list[Attestation]) -> Inference:
+          body_events: list[BodyEvent], attestations: list[Attestation]) -> Inference:
     """Narrow every post's bounds by the rules; `deaths` maps a person to (died, ref)."""
     bounds = {p.ref: _stated(p) for p in posts}
     result = Inference(bounds, defaultdict(list), [])
@@ -120,10 +123,15 @@ def infer(posts: list[Post], deaths: dict[str, tuple[DateBounds, str]],
                 why = f"death ({post.person} died {died.text}, {ref})"
                 _end_at_most(result, post, died.latest + DAY, why)
                 _start_at_most(result, post, died.latest, why)
-        for end in body_ends:
-            if end.body == post.body and end.date.latest:
-                why = f"body end ({end.body} {end.why} {end.date.text}, {end.ref})"
-                _end_at_most(result, post, end.date.latest, why)
+        for event in body_events:
+            if event.body != post.body:
+                continue
+            if event.begins and event.date.earliest:
+                why = f"body start ({event.body} {event.why} {event.date.text}, {event.ref})"
+                _start_at_least(result, post, event.date.earliest, why)
+            elif not event.begins and event.date.latest:
+                why = f"body end ({event.body} {event.why} {event.date.text}, {event.ref})"
+                _end_at_most(result, post, event.date.latest, why)
     for _ in range(4):  # succession and ex officio feed each other; a few passes settle them
         if not _succession(posts, result) + _ex_officio(posts, result):
             break
@@ -278,7 +286,8 @@ def _ex_officio(posts: list[Post], result: Inference) -> int:
     for post in posts:
         if not post.ex_officio:
             continue
-        held = offices.get((post.person, post.ex_officio, post.title), [])
+        body, _, title = post.ex_officio.partition(":")
+        held = offices.get((post.person, body, title), [])
         if not held:
             continue  # validate reports it
         spans = [result.bounds[o.ref] for o in held]
@@ -308,16 +317,23 @@ def from_extract(extract: Extract) -> tuple[list[Post], Inference]:
         died = _parsed(r.text("died"))
         if died:
             deaths[r.text("id")] = (died, str(r.origin))
-    ends = []
+    events = []
     for r in extract.records["bodies"]:
-        abolished = _parsed(r.text("abolished"))
+        abolished, established = _parsed(r.text("abolished")), _parsed(r.text("established"))
         if abolished:
-            ends.append(BodyEnd(str(r.origin), r.text("id"), abolished, "abolished"))
+            events.append(BodyEvent(str(r.origin), r.text("id"), abolished, "abolished"))
+        if established:
+            events.append(BodyEvent(str(r.origin), r.text("id"), established, "established",
+                                    begins=True))
     for r in extract.records["body_links"]:
         date = _parsed(r.text("start"))
         if r.text("type") == "REPLACED_BY" and date:
-            ends.append(BodyEnd(str(r.origin), r.text("from_id"), date,
-                                f"{r.text('change')} into {r.text('to_id')}"))
+            change, to = r.text("change"), r.text("to_id")
+            events.append(BodyEvent(str(r.origin), r.text("from_id"), date,
+                                    f"{change} into {to}"))
+            if change in MAKING_CHANGES:
+                events.append(BodyEvent(str(r.origin), to, date,
+                                        f"made by {change} of {r.text('from_id')}", begins=True))
     attestations = []
     for r in extract.records["attestations"]:
         date = _parsed(r.text("date"))
@@ -325,7 +341,7 @@ def from_extract(extract: Extract) -> tuple[list[Post], Inference]:
             attestations.append(Attestation(str(r.origin), r.text("person_id"),
                                             r.text("body_id"), r.text("role"), r.text("title"),
                                             date, r.text("sources")))
-    return posts, infer(posts, deaths, ends, attestations)
+    return posts, infer(posts, deaths, events, attestations)
 
 
 def _parsed(text: str) -> DateBounds | None:

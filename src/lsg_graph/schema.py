@@ -26,7 +26,7 @@ class Field:
     """One field of a table.
 
     kind: text | id | date | enum | list | refs (a ;-list of ids of `target`) | ref (one id) |
-    url | wikidata.
+    office (`body-id:Title`, the body an id of `target`) | url | wikidata.
     """
 
     name: str
@@ -104,7 +104,7 @@ TABLES: dict[str, Table] = {
             _sources(),
             Field("note"),
             Field("dispute", "ref", target="disputes"),
-            Field("ex_officio", "ref", target="bodies"),
+            Field("ex_officio", "office", target="bodies"),
         ), key=("person_id", "body_id", "role", "title", "start", "end")),
         Table("body_links", (
             Field("from_id", "ref", True, target="bodies"),

@@ -71,6 +71,10 @@ def _value_problem(f: Field, text: str) -> str | None:
         return f"{text!r} is not an http(s) URL"
     if f.kind == "wikidata" and not _WIKIDATA.match(text):
         return f"{text!r} is not a Wikidata id like Q15031"
+    if f.kind == "office":
+        body, colon, title = text.partition(":")
+        if not colon or not _ID.match(body) or not title.strip():
+            return f"{text!r}: write the office as body-id:Title, e.g. state-council:Premier"
     if f.kind in ("refs", "ref"):
         bad = [v for v in split_list(text) if not _ID.match(v)]
         if bad:
@@ -107,12 +111,14 @@ def _check_references(extract: Extract) -> None:
                                                                    "bodies", "disputes")}
     for table, records in extract.records.items():
         for f in TABLES[table].fields:
-            if f.kind not in ("ref", "refs"):
+            if f.kind not in ("ref", "refs", "office"):
                 continue
             if f.target in extract.unreadable:
                 continue  # its file could not be read: that error was reported
             for record in records:
-                for ref in split_list(record.text(f.name)):
+                text = record.text(f.name)
+                refs = [text.partition(":")[0]] if f.kind == "office" and text else split_list(text)
+                for ref in refs:
                     if _ID.match(ref) and ref not in ids[f.target]:
                         extract.error(record.where(f.name),
                                       f"{f.name}: no {SINGULAR[f.target]} with id {ref!r}")
@@ -200,19 +206,15 @@ def _check_disputes(extract: Extract) -> None:
 
 
 def _check_ex_officio(extract: Extract) -> None:
-    """`ex_officio` names the body of an office the person holds under the row's title."""
+    """`ex_officio` (body-id:Title) names an office the same person holds in positions."""
     offices = {(r.text("person_id"), r.text("body_id"), r.text("title"))
                for r in extract.records["positions"]}
     for r in extract.records["positions"]:
-        body = r.text("ex_officio")
-        if not body:
-            continue
-        if not r.text("title"):
-            extract.error(r.where("ex_officio"), "ex_officio needs the office's title in title")
-        elif (r.text("person_id"), body, r.text("title")) not in offices:
+        body, colon, title = r.text("ex_officio").partition(":")
+        if colon and (r.text("person_id"), body, title) not in offices:
             extract.error(r.where("ex_officio"),
                           f"ex_officio: {r.text('person_id')} holds no position on {body} "
-                          f"titled {r.text('title')!r}")
+                          f"titled {title!r}")
 
 
 def _check_inference(extract: Extract) -> None:

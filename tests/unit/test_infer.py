@@ -7,7 +7,7 @@ import datetime as dt
 
 from conftest import EXTRACTS, invoke
 from lsg_graph.dates import parse_date
-from lsg_graph.infer import BodyEnd, Post, infer
+from lsg_graph.infer import BodyEvent, Post, infer
 
 
 def chair(ref: str, person: str, start: str, end: str | None, **extra) -> Post:
@@ -25,7 +25,7 @@ def test_an_inferred_bound_narrows_an_unknown_end():
 
 def test_a_stated_date_is_never_overridden_and_the_conflict_is_said_once():
     result = infer([chair("p1", "ann", "2005", "2017")], {},
-                   [BodyEnd("bodies.csv:3", "g", parse_date("2014"), "abolished")], [])
+                   [BodyEvent("bodies.csv:3", "g", parse_date("2014"), "abolished")], [])
     assert result.bounds["p1"].end_latest == dt.date(2017, 12, 31)
     assert [(f.severity, f.ref) for f in result.findings] == [("warning", "p1")]
 
