@@ -44,7 +44,7 @@ def derive(runner: QueryRunner, batch_size: int = 1000,
     deaths = {row["id"]: (_stored(row, "died"), f"person {row['id']}")
               for row in runner.read(_DEATHS)}
     events = [BodyEvent(f"body {row['id']}", row["id"], _stored(row, "date"), row["why"],
-                        row["begins"])
+                        row["begins"], row["dispute"] or "")
               for row in runner.read(_BODY_EVENTS, making=list(MAKING_CHANGES))]
     attestations = [
         Attestation(f"attestations.csv of {row['key'].split(':')[0]}", p.person, p.body, p.role,
@@ -198,18 +198,21 @@ RETURN p.id AS id, p.died AS died, p.died_latest AS died_latest,
 _BODY_EVENTS = """
 MATCH (b) WHERE (b:Body OR b:Party OR b:State) AND b.abolished_precision IS NOT NULL
 RETURN b.id AS id, b.abolished AS date, b.abolished_latest AS date_latest,
-       b.abolished_precision AS date_precision, 'abolished' AS why, false AS begins
+       b.abolished_precision AS date_precision, 'abolished' AS why, false AS begins,
+       b.dispute AS dispute
 UNION ALL
 MATCH (b) WHERE (b:Body OR b:Party OR b:State) AND b.established_precision IS NOT NULL
 RETURN b.id AS id, b.established AS date, b.established_latest AS date_latest,
-       b.established_precision AS date_precision, 'established' AS why, true AS begins
+       b.established_precision AS date_precision, 'established' AS why, true AS begins,
+       b.dispute AS dispute
 UNION ALL
 MATCH (b)-[x:REPLACED_BY]->(n)
 RETURN b.id AS id, x.start AS date, x.start_latest AS date_latest,
-       x.start_precision AS date_precision, x.change + ' into ' + n.id AS why, false AS begins
+       x.start_precision AS date_precision, x.change + ' into ' + n.id AS why, false AS begins,
+       x.dispute AS dispute
 UNION ALL
 MATCH (b)-[x:REPLACED_BY]->(n) WHERE x.change IN $making
 RETURN n.id AS id, x.start AS date, x.start_latest AS date_latest,
        x.start_precision AS date_precision, 'made by ' + x.change + ' of ' + b.id AS why,
-       true AS begins
+       true AS begins, x.dispute AS dispute
 """

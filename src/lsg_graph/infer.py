@@ -78,6 +78,7 @@ class BodyEvent:
     date: DateBounds
     why: str  # e.g. "abolished", "renamed into central-x", "established"
     begins: bool = False
+    dispute: str = ""  # a claim of a dispute never bounds a rival claim of the same dispute
 
 
 @dataclass
@@ -124,7 +125,7 @@ def infer(posts: list[Post], deaths: dict[str, tuple[DateBounds, str]],
                 _end_at_most(result, post, died.latest + DAY, why)
                 _start_at_most(result, post, died.latest, why)
         for event in body_events:
-            if event.body != post.body:
+            if event.body != post.body or (event.dispute and event.dispute == post.dispute):
                 continue
             if event.begins and event.date.earliest:
                 why = f"body start ({event.body} {event.why} {event.date.text}, {event.ref})"
@@ -321,19 +322,21 @@ def from_extract(extract: Extract) -> tuple[list[Post], Inference]:
     for r in extract.records["bodies"]:
         abolished, established = _parsed(r.text("abolished")), _parsed(r.text("established"))
         if abolished:
-            events.append(BodyEvent(str(r.origin), r.text("id"), abolished, "abolished"))
+            events.append(BodyEvent(str(r.origin), r.text("id"), abolished, "abolished",
+                                    dispute=r.text("dispute")))
         if established:
             events.append(BodyEvent(str(r.origin), r.text("id"), established, "established",
-                                    begins=True))
+                                    begins=True, dispute=r.text("dispute")))
     for r in extract.records["body_links"]:
         date = _parsed(r.text("start"))
         if r.text("type") == "REPLACED_BY" and date:
             change, to = r.text("change"), r.text("to_id")
             events.append(BodyEvent(str(r.origin), r.text("from_id"), date,
-                                    f"{change} into {to}"))
+                                    f"{change} into {to}", dispute=r.text("dispute")))
             if change in MAKING_CHANGES:
                 events.append(BodyEvent(str(r.origin), to, date,
-                                        f"made by {change} of {r.text('from_id')}", begins=True))
+                                        f"made by {change} of {r.text('from_id')}", begins=True,
+                                        dispute=r.text("dispute")))
     attestations = []
     for r in extract.records["attestations"]:
         date = _parsed(r.text("date"))

@@ -17,6 +17,7 @@ from neo4j.spatial import Point
 from .errors import LsgGraphError
 
 FORMATS = ("table", "csv", "json", "markdown")
+MIN_WIDTH = 4  # the narrowest a table column is clipped to
 
 
 def render(frame: pd.DataFrame, fmt: str = "table", width: int | None = None) -> str:
@@ -113,7 +114,7 @@ def _table(frame: pd.DataFrame, width: int) -> str:
     widths = [max(display_width(h), *(display_width(r[i]) for r in rows))
               for i, h in enumerate(headers)]
     budget = width - 2 * (len(widths) - 1)
-    while sum(widths) > budget and max(widths) > 8:  # shrink the widest column first
+    while sum(widths) > budget and max(widths) > MIN_WIDTH:  # shrink the widest first
         widest = widths.index(max(widths))
         widths[widest] -= 1
     lines = ["  ".join(_clip(h, w) for h, w in zip(headers, widths, strict=True)).rstrip(),

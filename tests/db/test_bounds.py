@@ -43,7 +43,8 @@ def test_bounded_forms_are_stored_as_given(bounds_db):
 
 def test_an_attestation_narrows_both_ends(bounds_db):
     deputy = post(bounds_db, "cal", "h1")
-    assert (deputy["start"], deputy["end"]) == ("..2010-05-05", "2010-05-06..2016-03-31")
+    assert (deputy["start"], deputy["end"]) == ("2000-01-01..2010-05-05",
+                                                "2010-05-06..2016-03-31")
     assert deputy["inferred"][:2] == [
         "start <= 2010-05-05: attested 2010-05-05 [s2] (attestations.csv of bounds)",
         "end >= 2010-05-06: attested 2010-05-05 [s2] (attestations.csv of bounds)"]
@@ -69,6 +70,13 @@ def test_abolition_and_replacement_end_the_posts_on_a_body(bounds_db):
         harbour["inferred"]
 
 
+def test_no_post_begins_before_its_body(bounds_db):
+    deputy = post(bounds_db, "cal", "h1")
+    assert deputy["inferred"][-2:] == [
+        "start >= 2000-01-01: body start (h1 established 2000, body h1)",
+        "end <= 2016-03-31: body end (h1 upgraded into h2 2016-03, body h1)"]
+
+
 def test_succession_bounds_the_predecessors_end_and_the_successors_start(bounds_db):
     assert post(bounds_db, "ann", "s1")["end"] == "..2006-07-01"
     director = post(bounds_db, "eve", "s1")
@@ -81,7 +89,8 @@ def test_an_ex_officio_post_lies_within_the_office(bounds_db):
     water = post(bounds_db, "eve", "w1")
     assert (water["start"], water["end"]) == ("2008-03-16..", "..2013-03-16")
     assert [line.split(":")[0] for line in water["inferred"]] == [
-        "start >= 2008-03-16", "end <= 2013-03-16"]
+        "start >= 2008-01-01", "start >= 2008-03-16", "end <= 2013-03-16"]
+    assert water["inferred"][0] == "start >= 2008-01-01: body start (w1 established 2008, body w1)"
 
 
 def test_chair_count_counts_a_disputed_seat_as_disputed(bounds_db):

@@ -7,11 +7,14 @@ import datetime as dt
 
 from lsg_graph import Database
 
+XI_CHAIRS_2019 = 11
+HU_CHAIRS_2010 = 3
+
 
 def chairs_on(db: Database, body: str, day: str) -> list[dict]:
     return db.read(
         "MATCH (p:Person)-[r:CHAIRS]->(b:Body {id: $body}) "
-        "WHERE r.start_latest <= date($day) AND (r.end_precision IS NULL OR date($day) < r.end) "
+        "WHERE r.certain_from <= date($day) < r.certain_until "
         "RETURN p.id AS person, r.sources AS sources", body=body, day=day)
 
 
@@ -39,10 +42,60 @@ def test_xi_chairs_more_in_2019_than_hu_did_in_2010(bundled_db):
     xi = bundled_db.analyze("chair-count", as_of="2019-06-01").set_index("person_id")
     hu = bundled_db.analyze("chair-count", as_of="2010-06-01").set_index("person_id")
     assert xi.index[0] == "xi-jinping" and hu.index[0] == "hu-jintao"
-    assert xi.loc["xi-jinping", "chairs"] == 11
-    assert hu.loc["hu-jintao", "chairs"] == 3
-    assert hu.loc["hu-jintao", "undecided"] == 2  # the dates cannot settle two more
+    assert xi.loc["xi-jinping", "chairs"] == XI_CHAIRS_2019
+    assert hu.loc["hu-jintao", "chairs"] == HU_CHAIRS_2010
     assert "Central Foreign Affairs Commission" in xi.loc["xi-jinping", "bodies"]
+
+
+EARLIER_ERA = {"jiang-zemin", "li-peng", "zhu-rongji", "li-ruihuan", "hu-jintao", "wen-jiabao",
+               "wu-bangguo", "jia-qinglin", "zeng-qinghong", "luo-gan", "zhou-yongkang",
+               "li-changchun", "he-guoqiang", "li-lanqing", "ding-guangen", "wei-jianxing"}
+XI_ERA_NEWCOMERS = {"cai-qi", "li-qiang", "ding-xuexiang", "li-xi", "zhao-leji", "han-zheng",
+                    "wang-huning", "chen-wenqing", "shi-taifeng", "huang-kunming"}
+
+
+def test_chair_count_in_2019_lists_no_leader_of_an_earlier_era(bundled_db):
+    listed = set(bundled_db.analyze("chair-count", as_of="2019-06-01", min_confidence="low")
+                 ["person_id"])
+    assert listed & EARLIER_ERA == set()
+
+
+def test_chair_count_in_2010_lists_no_newcomer_of_the_xi_era(bundled_db):
+    listed = set(bundled_db.analyze("chair-count", as_of="2010-06-01", min_confidence="low")
+                 ["person_id"])
+    assert listed & XI_ERA_NEWCOMERS == set()
+
+
+def test_nobody_holds_a_post_after_his_death(bundled_db):
+    assert bundled_db.read("RETURN COUNT { (p:Person) WHERE p.died IS NOT NULL } AS dead")[0][
+        "dead"] >= 19
+    assert bundled_db.read(
+        "MATCH (p:Person)-[r:CHAIRS|MEMBER_OF]->(b) "
+        "WHERE r.possible_until > p.died_latest + duration('P1D') "
+        "RETURN p.id AS person, b.id AS body, r.period AS period") == []
+
+
+def test_no_post_outlives_its_body(bundled_db):
+    assert bundled_db.read(
+        "MATCH (p:Person)-[r:CHAIRS|MEMBER_OF]->(b) WHERE r.possible_until > b.abolished_latest "
+        "RETURN p.id AS person, b.id AS body, r.period AS period") == []
+    assert bundled_db.read(
+        "MATCH (p:Person)-[r:CHAIRS|MEMBER_OF]->(b)-[x:REPLACED_BY]->() "
+        "WHERE r.possible_until > x.start_latest "
+        "AND (r.dispute IS NULL OR r.dispute <> coalesce(x.dispute, '')) "
+        "RETURN p.id AS person, b.id AS body, r.period AS period") == []
+
+
+def test_no_ex_officio_post_outlives_its_office(bundled_db):
+    assert bundled_db.read("RETURN COUNT { ()-[r]->() WHERE r.ex_officio IS NOT NULL } AS n")[0][
+        "n"] >= 150
+    assert bundled_db.read(
+        "MATCH (p:Person)-[r:CHAIRS|MEMBER_OF]->(b) WHERE r.ex_officio IS NOT NULL "
+        "WITH p, r, b, split(r.ex_officio, ':') AS office "
+        "MATCH (p)-[o:CHAIRS|MEMBER_OF]->(:Body {id: office[0]}) WHERE o.title = office[1] "
+        "WITH p, r, b, max(o.possible_until) AS office_until, min(o.possible_from) AS office_from "
+        "WHERE r.possible_until > office_until OR r.possible_from < office_from "
+        "RETURN p.id AS person, b.id AS body, r.period AS period") == []
 
 
 def test_the_lineage_analysis_shows_the_2018_upgrade(bundled_db):
