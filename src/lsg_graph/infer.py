@@ -10,9 +10,11 @@ recorded with the rule's name and the facts it used:
 - body life: no post on a body outlives the body (its `abolished` date, or a `REPLACED_BY`
   change that ended it), nor begins before it (its `established` date, or the renaming,
   upgrade or split that made it);
-- succession: for one-holder roles of one body, a later holder's start bounds the earlier
-  holder's end, and the earlier holder's end bounds the later holder's start (competing claims
-  of a dispute are left out);
+- succession: one-holder roles (chair, office director, secretary-general) of one body have
+  one holder at a time: a later holder's start bounds the earlier holder's end and the
+  earlier holder's end bounds the later holder's start; a holder certainly in office on some
+  days began after, or ended before, another's certain days (competing claims of a dispute are
+  left out);
 - ex officio: a post held by virtue of an office (`ex_officio` names it as `body:title`, e.g.
   `state-council:Premier`) lies within the person's tenure of that office.
 
@@ -112,8 +114,10 @@ class Inference:
 
 
 def infer(posts: list[Post], deaths: dict[str, tuple[DateBounds, str]],
-          body_events: list[BodyEvent], attestations: list[Attestation]) -> Inference:
-    """Narrow every post's bounds by the rules; `deaths` maps a person to (died, ref)."""
+          body_events: list[BodyEvent], attestations: list[Attestation],
+          today: dt.date | None = None) -> Inference:
+    """Narrow every post's bounds by the rules; `deaths` maps a person to (died, ref).
+    A post stated as still held is held `today` (default: the real today)."""
     bounds = {p.ref: _stated(p) for p in posts}
     result = Inference(bounds, defaultdict(list), [])
     _attest(posts, attestations, result)
@@ -133,8 +137,9 @@ def infer(posts: list[Post], deaths: dict[str, tuple[DateBounds, str]],
             elif not event.begins and event.date.latest:
                 why = f"body end ({event.body} {event.why} {event.date.text}, {event.ref})"
                 _end_at_most(result, post, event.date.latest, why)
-    for _ in range(4):  # succession and ex officio feed each other; a few passes settle them
-        if not _succession(posts, result) + _ex_officio(posts, result):
+    today = today or dt.date.today()
+    for _ in range(6):  # succession and ex officio feed each other; a few passes settle them
+        if not _succession(posts, result, today) + _ex_officio(posts, result):
             break
     result.findings = list(dict.fromkeys(result.findings))  # a conflict is said once
     return result
@@ -255,7 +260,7 @@ def _could_hold(b: Bounds, day: DateBounds) -> bool:
     return not (last and day.earliest and day.earliest >= last)
 
 
-def _succession(posts: list[Post], result: Inference) -> int:
+def _succession(posts: list[Post], result: Inference, today: dt.date) -> int:
     groups: dict[tuple[str, str], list[Post]] = defaultdict(list)
     for post in posts:
         if post.role in ONE_HOLDER_ROLES and not post.dispute:
@@ -264,19 +269,45 @@ def _succession(posts: list[Post], result: Inference) -> int:
     for holders in groups.values():
         for a in holders:
             for b in holders:
-                if a.person == b.person:
-                    continue
-                ba, bb = result.bounds[a.ref], result.bounds[b.ref]
-                if not (ba.start_latest and bb.start_earliest
-                        and ba.start_latest < bb.start_earliest):
-                    continue  # not certainly in this order
-                why = f"succession ({b.describe()})"
-                if bb.start_latest:
-                    changed += _end_at_most(result, a, bb.start_latest, why)
-                if ba.end_earliest and not ba.open_end:
-                    changed += _start_at_least(result, b, ba.end_earliest,
-                                               f"succession ({a.describe()})")
+                if a.person != b.person:
+                    changed += _one_holder(a, b, result, today)
     return changed
+
+
+def _one_holder(a: Post, b: Post, result: Inference, today: dt.date) -> int:
+    """Two holders of a one-holder post never overlap: what A's dates say about B's."""
+    ba, bb = result.bounds[a.ref], result.bounds[b.ref]
+    changed = 0
+    if ba.start_latest and bb.start_earliest and ba.start_latest < bb.start_earliest:
+        # A certainly began first: B's start bounds A's end, and A's end bounds B's start.
+        if bb.start_latest:
+            changed += _end_at_most(result, a, bb.start_latest, f"succession ({b.describe()})")
+        if ba.end_earliest and not ba.open_end:
+            changed += _start_at_least(result, b, ba.end_earliest,
+                                       f"succession ({a.describe()})")
+    held_from, held_until = _certain(ba, today)
+    if held_from is None:
+        return changed
+    # B certainly held on some day at or after A's certain span: B began once A's span ended.
+    b_from, b_until = _certain(bb, today)
+    if b_from is not None and b_until > held_until and held_until <= today:
+        changed += _start_at_least(result, b, held_until,
+                                   f"succession: one holder at a time ({a.describe()})")
+    # ... or on some day before it: B ended by the day A's span began.
+    if b_from is not None and b_from < held_from:
+        changed += _end_at_most(result, b, held_from,
+                                f"succession: one holder at a time ({a.describe()})")
+    return changed
+
+
+def _certain(b: Bounds, today: dt.date) -> tuple[dt.date | None, dt.date]:
+    """The days a post is certainly held, [from, until), or (None, _) if none is certain. A
+    post stated as still held is certainly held today, whatever its start."""
+    until = today + DAY if b.open_end else b.end_earliest
+    start = b.start_latest if b.start_latest else (today if b.open_end else None)
+    if start is None or until is None or start >= until:
+        return None, today
+    return start, until
 
 
 def _ex_officio(posts: list[Post], result: Inference) -> int:
