@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import sys
 from contextlib import ExitStack
 from pathlib import Path
@@ -17,6 +18,7 @@ from .output import FORMATS, render, write_text
 from .resources import bundled_dataset
 from .server import DEFAULT_BOLT_PORT, DEFAULT_HTTP_PORT, LocalServer, describe
 from .settings import Settings
+from .synth import write_synthetic
 from .validate import validate as validate_extract
 
 PORT = click.IntRange(1, 65535)
@@ -65,6 +67,26 @@ class LsgGroup(click.Group):
             raise CommandError(_os_message(exc)) from exc
 
 
+class DriverNotices(logging.Handler):
+    """The driver's retry warnings ("Transaction failed and will be retried in ...") become one
+    line of progress; the rest of its chatter is dropped (errors reach the user as one line)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.said = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "will be retried" in record.getMessage() and not self.said:
+            self.said = True
+            click.echo("lsg-graph: the connection to Neo4j dropped; retrying ...", err=True)
+
+
+def _quiet_driver() -> None:
+    logger = logging.getLogger("neo4j")
+    logger.handlers[:] = [DriverNotices()]
+    logger.propagate = False
+
+
 def _os_message(exc: OSError) -> str:
     if exc.filename:
         return f"{exc.filename}: {exc.strerror or exc}"
@@ -87,6 +109,7 @@ def cli(ctx: click.Context, uri, user, database, instance, debug) -> None:
     The password comes from NEO4J_PASSWORD, else the local server's password file (for the
     local server only), else a prompt."""
     ctx.obj = {"uri": uri, "username": user, "database": database, "instance": instance}
+    _quiet_driver()
 
 
 def _db(ctx: click.Context) -> Database:
@@ -209,6 +232,17 @@ def load(ctx: click.Context, folder, dry_run, replace, batch_size, verbose) -> N
 
 
 @cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--positions", type=click.IntRange(min=1), required=True,
+              help="how many positions to make")
+@click.option("--seed", type=int, default=1, show_default=True,
+              help="the same seed makes the same files")
+def synth(folder: Path, positions: int, seed: int) -> None:
+    """Write a synthetic extract of any size into FOLDER (for benchmarks and load tests)."""
+    click.echo(f"wrote {write_synthetic(folder, positions, seed)}")
+
+
+@cli.command()
 @click.argument("dataset")
 @click.option("--dry-run", is_flag=True, help="print what would be removed; write nothing")
 @click.pass_context
@@ -315,7 +349,7 @@ def _emit(text: str, output: Path | None) -> None:
         write_text(output, text + ("\n" if not text.endswith("\n") else ""))
         click.echo(f"wrote {output}", err=True)
     else:
-        click.echo(text)
+        click.echo(text.rstrip("\n"))
 
 
 def main() -> None:

@@ -115,11 +115,21 @@ def _write(runner: QueryRunner, dataset: str, plan: Plan, batch_size: int,
         if progress:
             progress(done, total)
 
-    # Labels and types come from graph.py's constants, never from the extract.
+    # Labels and types come from graph.py's constants, never from the extract. Membership
+    # of shared nodes is read and written under the node's write lock (taken by setting a
+    # property first), so that loads of other datasets running at once keep theirs.
     for label in NODE_LABELS:
-        runner.write_batches(f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
-                             "SET n = row.props", plan.node_upserts.get(label, []),
-                             batch_size, tick)
+        runner.write_batches(
+            f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
+            "ON CREATE SET n.dataset = $dataset "
+            "SET n._lock = true "
+            "WITH n, row, coalesce(n.datasets, []) AS datasets "
+            "FOREACH (_ IN CASE WHEN n.dataset = $dataset THEN [1] ELSE [] END | "
+            "  SET n = row.props) "
+            "SET n.datasets = CASE WHEN $dataset IN datasets THEN datasets "
+            "                 ELSE datasets + $dataset END "
+            "REMOVE n._lock",
+            plan.node_upserts.get(label, []), batch_size, tick, dataset=dataset)
     for group, rows in plan.edge_upserts.items():
         assert group.type in EDGE_TYPES
         assert {group.source_label, group.target_label} <= set(NODE_LABELS)
@@ -135,9 +145,11 @@ def _write(runner: QueryRunner, dataset: str, plan: Plan, batch_size: int,
     for label in NODE_LABELS:
         runner.write_batches(
             f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) "
-            "SET n.datasets = [d IN n.datasets WHERE d <> $dataset] "
-            "SET n.dataset = CASE WHEN n.dataset = $dataset THEN head(n.datasets) "
-            "ELSE n.dataset END "
-            "WITH n WHERE size(n.datasets) = 0 DETACH DELETE n",
+            "SET n._lock = true "
+            "WITH n, [d IN coalesce(n.datasets, []) WHERE d <> $dataset] AS rest "
+            "SET n.datasets = rest, "
+            "    n.dataset = CASE WHEN n.dataset = $dataset THEN head(rest) ELSE n.dataset END "
+            "REMOVE n._lock "
+            "WITH n, rest WHERE size(rest) = 0 DETACH DELETE n",
             plan.node_removals.get(label, []), batch_size, tick, dataset=dataset)
 

@@ -99,24 +99,27 @@ def _plan_nodes(plan: Plan, dataset: str, nodes: list[Node], existing: ExistingN
     for n in nodes:
         old_props = existing.get(n.label, {}).get(n.id)
         props = old_props or {}
-        datasets = sorted(set(props.get("datasets") or []) | {dataset})
+        datasets = list(dict.fromkeys([*(props.get("datasets") or []), dataset]))  # join order
         owner = props.get("dataset") or dataset
+        # The write applies `props` only where this dataset owns the node, and adds the
+        # dataset to `datasets` under the node's lock (see load.py): concurrent loads of other
+        # datasets keep their memberships.
+        row = {"id": n.id, "props": {**n.props, "id": n.id, "dataset": dataset}}
         if owner != dataset:
             # Another dataset made this node: its properties stay; this one only joins.
-            row = {"id": n.id, "props": {**props, "datasets": datasets}}
+            after = {**props, "datasets": datasets}
             if not _same(props, {**n.props, "id": n.id},
                          ("dataset", "datasets", *DERIVED_NODE_PROPS)):
                 report.warnings.append(
                     f"{n.label} {n.id}: kept the properties dataset {owner!r} gave it; "
                     f"{dataset!r} describes it differently")
         else:
-            row = {"id": n.id, "props": {**n.props, "id": n.id, "dataset": dataset,
-                                         "datasets": datasets}}
+            after = {**row["props"], "datasets": datasets}
         if old_props is None:
             report.nodes.created += 1
             report.changes.append(f"create {n.label} {n.id}")
             plan.node_upserts[n.label].append(row)
-        elif not _same(old_props, row["props"], DERIVED_NODE_PROPS):
+        elif not _same(old_props, after, DERIVED_NODE_PROPS):
             report.nodes.updated += 1
             report.changes.append(f"update {n.label} {n.id}")
             plan.node_upserts[n.label].append(row)

@@ -14,7 +14,13 @@ from typing import Any
 import neo4j
 import pandas as pd
 from neo4j import GraphDatabase, RoutingControl
-from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 
 from .errors import LsgGraphError
 from .settings import Settings
@@ -100,10 +106,15 @@ class QueryRunner:
                 self.driver.verify_connectivity()
                 self._verified = True
             yield
-        except ServiceUnavailable as exc:
+        except (ServiceUnavailable, SessionExpired) as exc:
+            if not self._verified:
+                raise LsgGraphError(
+                    f"cannot reach Neo4j at {uri}: start it with `lsg-graph server start`, "
+                    "or set NEO4J_URI"
+                ) from exc
             raise LsgGraphError(
-                f"cannot reach Neo4j at {uri}: start it with `lsg-graph server start`, "
-                "or set NEO4J_URI"
+                f"lost the connection to Neo4j at {uri}: what was not committed was rolled "
+                "back; run the command again (a load carries on where it stopped)"
             ) from exc
         except AuthError as exc:
             raise LsgGraphError(
@@ -111,6 +122,16 @@ class QueryRunner:
                 "and NEO4J_PASSWORD"
             ) from exc
         except ClientError as exc:
+            if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
+                raise LsgGraphError(
+                    f"Neo4j at {uri} has no database {self.settings.database!r}: check "
+                    "NEO4J_DATABASE (--database)"
+                ) from exc
+            if exc.code == "Neo.ClientError.Statement.ExternalResourceFailed":
+                raise LsgGraphError(
+                    "queries may read only the graph (and LOAD CSV only files in the server's "
+                    f"import folder): {exc.message}"
+                ) from exc
             if exc.code and "AccessMode" in exc.code or "read access mode" in str(exc.message):
                 raise LsgGraphError(
                     "the server refused a write: queries run read-only here "

@@ -29,6 +29,11 @@ BROWSER_VERSION = "5.24.0"  # the newest org.neo4j.client:neo4j-browser on Maven
 DEFAULT_BOLT_PORT = 7687
 DEFAULT_HTTP_PORT = 7474
 START_TIMEOUT_S = 180
+# What the server may load beyond Neo4j's own procedures: APOC's side-effect-free functions.
+PROCEDURES_ALLOWED = ("db.*", "dbms.*", "tx.*", "apoc.version", "apoc.coll.*", "apoc.map.*",
+                      "apoc.text.*", "apoc.convert.*", "apoc.date.*", "apoc.temporal.*",
+                      "apoc.math.*", "apoc.number.*", "apoc.agg.*", "apoc.meta.*",
+                      "apoc.label.*", "apoc.node.*", "apoc.nodes.*", "apoc.path.*")
 
 JVM_FLAGS = [
     "-XX:+UseG1GC",
@@ -130,7 +135,7 @@ class LocalServer:
             return os.environ["NEO4J_PASSWORD"]
         if self.password_file.exists():
             return self.password_file.read_text().strip()
-        self.home.mkdir(parents=True, exist_ok=True)
+        self._make_home()
         secret = secrets.token_urlsafe(18)
         fd = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as fh:
@@ -144,6 +149,16 @@ class LocalServer:
         known = os.environ.get("NEO4J_PASSWORD") or self.password_file.exists()
         answers = running and bool(known) and _bolt_answers(state.bolt_port, self.password())
         return Status(self.instance, running, answers, state if running else None)
+
+    def _make_home(self) -> None:
+        """The instance folder, readable by its owner only (the password and data live there)."""
+        self.home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.home.chmod(0o700)
+
+    @property
+    def import_dir(self) -> Path:
+        """The only folder LOAD CSV may read files from."""
+        return self.home / "import"
 
     def start(self) -> Status:
         """Provision if needed, start, wait for Bolt; a no-op when already running."""
@@ -162,6 +177,8 @@ class LocalServer:
         version = dist.name
         self._write_conf(dist)
         password = self.password()
+        if not (self.home / "data" / "databases" / "system").exists():  # its first start
+            _set_initial_password(java, dist, self.home, password)
         self.console_log.parent.mkdir(parents=True, exist_ok=True)
         cmd = [
             java,
@@ -193,7 +210,7 @@ class LocalServer:
                     f"see {self.console_log}"
                 )
             if _port_open(self.bolt_port):
-                _ensure_password(self.bolt_port, password)
+                _await_bolt(self.bolt_port, password)
                 return self.status()
             time.sleep(0.5)
         self.stop()
@@ -201,9 +218,10 @@ class LocalServer:
                             f"see {self.console_log}")
 
     def stop(self, timeout: float = 60.0) -> bool:
-        """Shut down cleanly (SIGTERM, then SIGKILL after `timeout`); False if not running."""
+        """Shut down cleanly (SIGTERM, then SIGKILL after `timeout`); False if not running.
+        A pid that is no longer this instance's Neo4j (a reused pid) is never signalled."""
         state = self.read_state()
-        if state is None or not _pid_alive(state.pid):
+        if state is None or not _pid_alive(state.pid) or not self._is_ours(state.pid):
             self.state_file.unlink(missing_ok=True)
             return False
         os.kill(state.pid, signal.SIGTERM)
@@ -214,6 +232,15 @@ class LocalServer:
             os.kill(state.pid, signal.SIGKILL)
         self.state_file.unlink(missing_ok=True)
         return True
+
+    def _is_ours(self, pid: int) -> bool:
+        """Whether process `pid` is this instance's Neo4j, by its command line."""
+        try:
+            argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            return False
+        return (b"org.neo4j.server.CommunityEntryPoint" in argv
+                and f"--home-dir={self.home}".encode() in argv)
 
     # -- provisioning -----------------------------------------------------------------------
     def distribution(self) -> Path | None:
@@ -259,8 +286,9 @@ class LocalServer:
                 shutil.rmtree(work, ignore_errors=True)
 
     def _write_conf(self, dist: Path) -> None:
-        for sub in ("conf", "data", "logs", "run"):
-            (self.home / sub).mkdir(parents=True, exist_ok=True)
+        self._make_home()
+        for sub in ("conf", "data", "logs", "run", "import"):
+            (self.home / sub).mkdir(parents=True, exist_ok=True, mode=0o700)
         settings = {
             "server.default_listen_address": "127.0.0.1",
             "server.default_advertised_address": "127.0.0.1",
@@ -276,10 +304,14 @@ class LocalServer:
             "server.directories.logs": str(self.home / "logs"),
             "server.directories.run": str(self.home / "run"),
             "server.directories.plugins": str(dist / "plugins"),
+            # LOAD CSV reads files from the import folder only, and nothing from the network
+            "server.directories.import": str(self.import_dir),
+            "internal.dbms.cypher_ip_blocklist": "0.0.0.0/0,::/0",
             "server.memory.heap.initial_size": "512m",
             "server.memory.heap.max_size": "1g",
             "server.memory.pagecache.size": "256m",
-            "dbms.security.procedures.unrestricted": "apoc.*",
+            # only APOC's pure functions and procedures load: no file, network or export access
+            "dbms.security.procedures.allowlist": ",".join(PROCEDURES_ALLOWED),
         }
         text = "# Written by lsg-graph; edits are overwritten at the next start.\n"
         text += "".join(f"{k}={v}\n" for k, v in settings.items())
@@ -418,8 +450,21 @@ def _bolt_answers(port: int, password: str) -> bool:
         return False
 
 
-def _ensure_password(port: int, password: str) -> None:
-    """Wait until Bolt accepts `password`, setting it over the default on a first start."""
+def _set_initial_password(java: str, dist: Path, home: Path, password: str) -> None:
+    """Write the password into a new instance's data folder before the server first listens,
+    so that it never runs with the default neo4j/neo4j (Neo4j's own admin tool does this)."""
+    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
+    done = subprocess.run(  # noqa: S603 - fixed argv, no shell
+        [java, "-cp", f"{dist / 'lib'}/*", "org.neo4j.cli.AdminTool", "dbms",
+         "set-initial-password", password], env=env, capture_output=True, text=True,
+        stdin=subprocess.DEVNULL)
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
+        raise LsgGraphError(f"could not set the initial Neo4j password: {detail[0][:300]}")
+
+
+def _await_bolt(port: int, password: str) -> None:
+    """Wait until Bolt accepts `password`."""
     from neo4j import GraphDatabase
     from neo4j.exceptions import AuthError, ServiceUnavailable
 
@@ -430,21 +475,12 @@ def _ensure_password(port: int, password: str) -> None:
             with GraphDatabase.driver(uri, auth=("neo4j", password)) as drv:
                 drv.verify_connectivity()
             return
-        except AuthError:
-            pass
-        except ServiceUnavailable:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
-            continue
-        try:
-            with GraphDatabase.driver(uri, auth=("neo4j", "neo4j")) as drv:
-                drv.execute_query("ALTER CURRENT USER SET PASSWORD FROM 'neo4j' TO $password",
-                                  password=password, database_="system")
-            return
         except AuthError as exc:
             raise LsgGraphError(
                 "the local Neo4j rejects the password lsg-graph has for it: set NEO4J_PASSWORD to "
                 "the one it was first started with"
             ) from exc
-
+        except ServiceUnavailable:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)

@@ -70,7 +70,7 @@ def test_shared_nodes_keep_their_first_description(db):
     council = db.read("MATCH (b:Body {id: 'state-council'}) RETURN b.name AS name, "
                       "b.dataset AS owner, b.datasets AS datasets")
     assert council == [{"name": "State Council", "owner": "hand",
-                        "datasets": ["career-example", "hand"]}]
+                        "datasets": ["hand", "career-example"]}]  # in the order they joined
     assert ("Body state-council: kept the properties dataset 'hand' gave it; "
             "'career-example' describes it differently") in report.warnings
     db.unload("hand")

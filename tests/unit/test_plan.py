@@ -54,11 +54,14 @@ def test_replace_removes_only_what_this_dataset_loaded():
     assert plan.report.nodes.removed == 1
 
 
-def test_a_node_another_dataset_made_keeps_its_properties_and_gains_a_member():
+def test_joining_a_node_another_dataset_made_is_an_update_with_a_warning():
     existing = {"Person": {"xi": {**stored(XI, "other"), "name": "Xi"}}}
     plan = plan_load("core", [XI], [], existing, {}, replace=False)
+    # The row carries this dataset's description; the write applies it only where this
+    # dataset owns the node, and adds the membership under the node's lock.
     row = plan.node_upserts["Person"][0]
-    assert row["props"]["name"] == "Xi" and row["props"]["datasets"] == ["core", "other"]
+    assert row["props"] == {"name": "Xi Jinping", "id": "xi", "dataset": "core"}
+    assert plan.report.nodes.updated == 1
     assert plan.report.warnings == [
         "Person xi: kept the properties dataset 'other' gave it; 'core' describes it "
         "differently"]
