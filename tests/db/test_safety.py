@@ -7,6 +7,7 @@ import signal
 import stat
 import subprocess
 import threading
+from pathlib import Path
 
 import pytest
 from neo4j import GraphDatabase
@@ -300,3 +301,27 @@ def test_a_server_killed_mid_load_is_one_line_and_a_rerun_completes(local, db, l
             x for x in before_hand if "'hand'" in x]
     finally:
         session.close()
+
+
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses a TCP port listens on, from /proc/net/tcp and tcp6."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.rsplit(":", 1)
+            if state == "0A" and int(hex_port, 16) == port:
+                found.add(address)
+    return found
+
+
+LOOPBACK = {"0100007F",  # 127.0.0.1
+            "0000000000000000FFFF00000100007F",  # ::ffff:127.0.0.1
+            "00000000000000000000000001000000"}  # ::1
+
+
+def test_the_server_listens_on_loopback_only(local):
+    state = local.read_state()
+    for port in (state.bolt_port, state.http_port):
+        addresses = listening_addresses(port)
+        assert addresses and addresses <= LOOPBACK, addresses

@@ -36,3 +36,11 @@ def test_defaults_are_typed():
     assert str(chair_count["as_of"].default) == "2019-06-01"
     assert chair_count["portfolio"].optional and chair_count["portfolio"].default is None
     assert chair_count["lineage"].default is False
+
+
+@pytest.mark.parametrize("analysis", ALL, ids=[a.name for a in ALL])
+def test_no_analysis_reads_or_writes_outside_the_graph(analysis):
+    body = "\n".join(ln for ln in analysis.text.splitlines() if not ln.startswith("//"))
+    forbidden = re.compile(r"(?i)\bLOAD\s+CSV\b|apoc\.(load|import|export|periodic|cypher)|"
+                           r"\b(CREATE|MERGE|DELETE|SET|REMOVE)\b|file:|https?:")
+    assert not forbidden.search(body)
