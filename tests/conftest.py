@@ -48,6 +48,15 @@ def test_server() -> Iterator[LocalServer | None]:
         server.stop()
 
 
+@pytest.fixture
+def local(test_server: LocalServer | None) -> LocalServer:
+    """The local test server, for tests that check the server itself."""
+    if test_server is None:
+        pytest.fail("these tests check the local server; unset NEO4J_URI to run them",
+                    pytrace=False)
+    return test_server
+
+
 @pytest.fixture(scope="session")
 def settings(test_server: LocalServer | None) -> Settings:
     if test_server is None:

@@ -155,62 +155,46 @@ def _warn(result: Inference, post: Post, message: str) -> None:
     result.findings.append(Finding("warning", post.ref, message))
 
 
-def _end_at_most(result: Inference, post: Post, day: dt.date, why: str) -> bool:
-    """The post ended no later than `day` (its end, the first day not held, is <= day)."""
+def _narrow(result: Inference, post: Post, side: str, most: bool, day: dt.date, why: str) -> bool:
+    """Bound the post's `side` (start or end) to at most (`most`) or at least `day`; a bound
+    that contradicts the other bound of that side is a warning and changes nothing. True
+    when the bound narrowed something."""
     b = result.bounds[post.ref]
-    if b.open_end:
-        _warn(result, post, f"stated as still held, but {why} ends it by {day}")
+    if side == "end" and b.open_end:
+        if most:
+            _warn(result, post, f"stated as still held, but {why} ends it by {day}")
         return False
-    if b.end_earliest and b.end_earliest > day:
-        _warn(result, post, f"stated end {post.end.text if post.end else ''} is after {day}, "
-                            f"the latest end by {why}")
+    stated = post.start.text if side == "start" else (post.end.text if post.end else "")
+    target, other = (f"{side}_latest", f"{side}_earliest") if most else (
+        f"{side}_earliest", f"{side}_latest")
+    limit = getattr(b, other)
+    if limit and (limit > day if most else limit < day):
+        _warn(result, post, f"stated {side} {stated} is {'after' if most else 'before'} {day}, "
+                            f"the {'latest' if most else 'earliest'} {side} by {why}")
         return False
-    if b.end_latest is None or day < b.end_latest:
-        b.end_latest = day
-        b.why.append(f"end <= {day}: {why}")
+    current = getattr(b, target)
+    if current is None or (day < current if most else day > current):
+        setattr(b, target, day)
+        b.why.append(f"{side} {'<=' if most else '>='} {day}: {why}")
         return True
     return False
+
+
+def _end_at_most(result: Inference, post: Post, day: dt.date, why: str) -> bool:
+    """The post ended no later than `day` (its end, the first day not held, is <= day)."""
+    return _narrow(result, post, "end", True, day, why)
 
 
 def _start_at_most(result: Inference, post: Post, day: dt.date, why: str) -> bool:
-    b = result.bounds[post.ref]
-    if b.start_earliest and b.start_earliest > day:
-        _warn(result, post, f"stated start {post.start.text} is after {day}, the latest start "
-                            f"by {why}")
-        return False
-    if b.start_latest is None or day < b.start_latest:
-        b.start_latest = day
-        b.why.append(f"start <= {day}: {why}")
-        return True
-    return False
+    return _narrow(result, post, "start", True, day, why)
 
 
 def _start_at_least(result: Inference, post: Post, day: dt.date, why: str) -> bool:
-    b = result.bounds[post.ref]
-    if b.start_latest and b.start_latest < day:
-        _warn(result, post, f"stated start {post.start.text} is before {day}, the earliest "
-                            f"start by {why}")
-        return False
-    if b.start_earliest is None or day > b.start_earliest:
-        b.start_earliest = day
-        b.why.append(f"start >= {day}: {why}")
-        return True
-    return False
+    return _narrow(result, post, "start", False, day, why)
 
 
 def _end_at_least(result: Inference, post: Post, day: dt.date, why: str) -> bool:
-    b = result.bounds[post.ref]
-    if b.open_end:
-        return False
-    if b.end_latest and b.end_latest < day:
-        _warn(result, post, f"stated end {post.end.text if post.end else ''} is before {day}, "
-                            f"the earliest end by {why}")
-        return False
-    if b.end_earliest is None or day > b.end_earliest:
-        b.end_earliest = day
-        b.why.append(f"end >= {day}: {why}")
-        return True
-    return False
+    return _narrow(result, post, "end", False, day, why)
 
 
 def _possible_span(b: Bounds) -> tuple[dt.date | None, dt.date | None]:

@@ -20,14 +20,6 @@ from lsg_graph.server import LocalServer
 from lsg_graph.synth import write_synthetic
 
 
-@pytest.fixture
-def local(test_server):
-    if test_server is None:
-        pytest.fail("these tests check the local server; unset NEO4J_URI to run them",
-                    pytrace=False)
-    return test_server
-
-
 def one_line_error(result) -> str:
     assert result.code == 1, result.out + result.err
     lines = result.err.strip().splitlines()

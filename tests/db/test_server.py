@@ -15,14 +15,6 @@ from lsg_graph.errors import LsgGraphError
 from lsg_graph.server import LocalServer
 
 
-@pytest.fixture
-def local(test_server):
-    if test_server is None:
-        pytest.fail("these tests manage the local server; unset NEO4J_URI to run them",
-                    pytrace=False)
-    return test_server
-
-
 def test_status_shows_a_running_5_26_with_bolt_answering(local):
     status = local.status()
     assert status.running and status.bolt_answers
