@@ -21,12 +21,12 @@ the commission it became count as one seat.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
 from .dates import DateBounds, from_stored, parse_date
-from .graph import DERIVED_EDGE_PROPS
 from .infer import DAY, MAKING_CHANGES, Attestation, BodyEvent, Bounds, Post, infer
 from .runner import QueryRunner
 
@@ -38,7 +38,11 @@ SEAT_CHANGES = ("renamed", "upgraded")
 
 def derive(runner: QueryRunner, batch_size: int = 1000,
            progress: Callable[[int], None] | None = None) -> int:
-    """Recompute the derived properties of the whole graph; how many edges and bodies changed."""
+    """Recompute the derived properties of the whole graph; how many edges and bodies changed.
+    Nothing is read but content hashes when the facts are those the last run derived from."""
+    facts = _facts_fingerprint(runner)
+    if runner.read(_MARKER_READ) == [{"facts": facts}]:
+        return 0
     rows = runner.read(_POSTS)
     posts = [_post(row) for row in rows]
     deaths = {row["id"]: (_stored(row, "died"), f"person {row['id']}")
@@ -55,21 +59,36 @@ def derive(runner: QueryRunner, batch_size: int = 1000,
     ]
     inference = infer(posts, deaths, events, attestations)
     wanted = intervals(posts, inference.bounds)
-    changed = [{"key": row["key"], "props": wanted[row["key"]]} for row in rows
-               if _differs(row["derived"], wanted[row["key"]])]
-    runner.write_batches("UNWIND $rows AS row MATCH ()-[r {key: row.key}]->() "
-                         "WHERE r:CHAIRS OR r:MEMBER_OF SET r += row.props", changed, batch_size,
-                         progress)
-    links = [{"key": row["key"], "props": wanted} for row in runner.read(_LINKS)
-             if _differs(row["derived"], wanted := _link(row))]
-    runner.write_batches("UNWIND $rows AS row MATCH ()-[r {key: row.key}]->() "
-                         "WHERE r:REPORTS_TO OR r:REPLACED_BY SET r += row.props", links,
-                         batch_size, progress)
-    seats = _seats(runner)
-    runner.write_batches("UNWIND $rows AS row MATCH (b {id: row.id}) "
-                         "WHERE b:Body OR b:Party OR b:State SET b.seat = row.seat", seats,
-                         batch_size, progress)
-    return len(changed) + len(links) + len(seats)
+    changed = _by_type([(row["type"], {"key": row["key"], "props": wanted[row["key"]]})
+                        for row in rows if _differs(row["derived"], wanted[row["key"]])])
+    links = _by_type([(row["type"], {"key": row["key"], "props": props})
+                      for row in runner.read(_LINKS)
+                      if _differs(row["derived"], props := _link(row))])
+    count = 0
+    for rel, batch in {**changed, **links}.items():  # types come from this module's queries
+        runner.write_batches(f"UNWIND $rows AS row MATCH ()-[r:{rel} {{key: row.key}}]->() "
+                             "SET r += row.props", batch, batch_size, progress)
+        count += len(batch)
+    for label, batch in _seats(runner).items():
+        runner.write_batches(f"UNWIND $rows AS row MATCH (b:{label} {{id: row.id}}) "
+                             "SET b.seat = row.seat", batch, batch_size, progress)
+        count += len(batch)
+    runner.write(_MARKER_WRITE, facts=facts)  # last: an interrupted run is done again
+    return count
+
+
+def _facts_fingerprint(runner: QueryRunner) -> str:
+    """A digest of every fact the derived properties depend on, from the content hashes."""
+    (row,) = runner.read(_FACTS)
+    return hashlib.sha1("|".join(sorted(row["hashes"])).encode()).hexdigest()
+
+
+def _by_type(rows: list[tuple[str, dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for rel, row in rows:
+        assert rel in ("CHAIRS", "MEMBER_OF", "REPORTS_TO", "REPLACED_BY")
+        grouped[rel].append(row)
+    return grouped
 
 
 def intervals(posts: list[Post], bounds: dict[str, Bounds]) -> dict[str, dict[str, Any]]:
@@ -133,86 +152,98 @@ def _bounds_text(earliest: dt.date | None, latest: dt.date | None) -> str:
 
 
 def _stored(row: dict[str, Any], name: str) -> DateBounds:
-    return from_stored(_native(row[name]), _native(row[f"{name}_latest"]),
-                       row[f"{name}_precision"])
+    return from_stored(_day(row[name]), _day(row[f"{name}_latest"]), row[f"{name}_precision"])
 
 
 def _post(row: dict[str, Any]) -> Post:
-    start = from_stored(_native(row["start"]), _native(row["start_latest"]), row["start_p"])
+    start = from_stored(_day(row["start"]), _day(row["start_latest"]), row["start_p"])
     end = None if row["end_p"] is None else from_stored(
-        _native(row["end"]), _native(row["end_latest"]), row["end_p"])
+        _day(row["end"]), _day(row["end_latest"]), row["end_p"])
     return Post(row["key"], row["person"], row["body"], row["role"], row["title"], start, end,
                 row["confidence"], row["dispute"], row["ex_officio"])
 
 
-def _native(value: Any) -> Any:
-    return value.to_native() if hasattr(value, "to_native") else value
+def _day(text: str | None) -> dt.date | None:
+    """A date the queries above return as text (toString), or None."""
+    return dt.date.fromisoformat(text) if text else None
 
 
 def _differs(current: dict[str, Any], wanted: dict[str, Any]) -> bool:
-    return any(_native(current.get(k)) != wanted[k] for k in DERIVED_EDGE_PROPS)
+    return any(current.get(k) != (v.isoformat() if isinstance(v, dt.date) else v)
+               for k, v in wanted.items())
 
 
-def _seats(runner: QueryRunner) -> list[dict[str, str]]:
-    """Bodies whose `seat` is not yet the end of their renamed/upgraded chain."""
+def _seats(runner: QueryRunner) -> dict[str, list[dict[str, str]]]:
+    """Bodies whose `seat` is not yet the end of their renamed/upgraded chain, by label."""
     successor = {row["from"]: row["to"] for row in runner.read(
         "MATCH (a)-[x:REPLACED_BY]->(b) WHERE x.change IN $changes "
         "RETURN a.id AS from, b.id AS to", changes=list(SEAT_CHANGES))}
-    changed = []
+    changed: dict[str, list[dict[str, str]]] = defaultdict(list)
     for row in runner.read("MATCH (b) WHERE b:Body OR b:Party OR b:State "
-                           "RETURN b.id AS id, b.seat AS seat"):
+                           "RETURN b.id AS id, b.seat AS seat, labels(b)[0] AS label"):
         seat, seen = row["id"], {row["id"]}
         while seat in successor and successor[seat] not in seen:
             seat = successor[seat]
             seen.add(seat)
         if row["seat"] != seat:
-            changed.append({"id": row["id"], "seat": seat})
+            assert row["label"] in ("Body", "Party", "State")
+            changed[row["label"]].append({"id": row["id"], "seat": seat})
     return changed
 
 
-_POSTS = """
+_DERIVED = """r {possible_from: toString(r.possible_from), certain_from: toString(r.certain_from),
+          certain_until: toString(r.certain_until), possible_until: toString(r.possible_until),
+          .doubt, .level, .start_bounds, .end_bounds, .inferred} AS derived"""
+_DATES = """toString(r.start) AS start, toString(r.start_latest) AS start_latest,
+       r.start_precision AS start_p, toString(r.end) AS end,
+       toString(r.end_latest) AS end_latest, r.end_precision AS end_p"""
+_POSTS = f"""
 MATCH (p:Person)-[r:CHAIRS|MEMBER_OF]->(b)
-RETURN r.key AS key, p.id AS person, b.id AS body, coalesce(r.role, 'chair') AS role,
-       coalesce(r.title, '') AS title, r.start AS start, r.start_latest AS start_latest,
-       r.start_precision AS start_p, r.end AS end, r.end_latest AS end_latest,
-       r.end_precision AS end_p, r.confidence AS confidence,
-       coalesce(r.dispute, '') AS dispute, coalesce(r.ex_officio, '') AS ex_officio,
-       r.attested AS attested, r.attested_sources AS attested_sources,
-       r {.possible_from, .certain_from, .certain_until, .possible_until, .doubt, .level,
-          .start_bounds, .end_bounds, .inferred} AS derived
+RETURN r.key AS key, type(r) AS type, p.id AS person, b.id AS body,
+       coalesce(r.role, 'chair') AS role, coalesce(r.title, '') AS title, {_DATES},
+       r.confidence AS confidence, coalesce(r.dispute, '') AS dispute,
+       coalesce(r.ex_officio, '') AS ex_officio,
+       r.attested AS attested, r.attested_sources AS attested_sources, {_DERIVED}
 ORDER BY key
 """
-_LINKS = """
+_LINKS = f"""
 MATCH ()-[r:REPORTS_TO|REPLACED_BY]->()
-RETURN r.key AS key, r.start AS start, r.start_latest AS start_latest,
-       r.start_precision AS start_p, r.end AS end, r.end_latest AS end_latest,
-       r.end_precision AS end_p, r.confidence AS confidence,
-       r {.possible_from, .certain_from, .certain_until, .possible_until, .doubt, .level,
-          .start_bounds, .end_bounds, .inferred} AS derived
+RETURN r.key AS key, type(r) AS type, {_DATES}, r.confidence AS confidence, {_DERIVED}
 """
+_FACTS = """
+CALL () {
+  MATCH ()-[r:CHAIRS|MEMBER_OF|REPORTS_TO|REPLACED_BY]->() RETURN r.hash AS hash
+  UNION ALL
+  MATCH (n) WHERE n:Person OR n:Body OR n:Party OR n:State RETURN n.hash AS hash
+}
+RETURN collect(coalesce(hash, '-')) AS hashes
+"""
+_MARKER_READ = "MATCH (m:LsgGraph {id: 'derived'}) RETURN m.facts AS facts"
+_MARKER_WRITE = "MERGE (m:LsgGraph {id: 'derived'}) SET m.facts = $facts"
 _DEATHS = """
 MATCH (p:Person) WHERE p.died_precision IS NOT NULL
-RETURN p.id AS id, p.died AS died, p.died_latest AS died_latest,
+RETURN p.id AS id, toString(p.died) AS died, toString(p.died_latest) AS died_latest,
        p.died_precision AS died_precision
 """
 _BODY_EVENTS = """
 MATCH (b) WHERE (b:Body OR b:Party OR b:State) AND b.abolished_precision IS NOT NULL
-RETURN b.id AS id, b.abolished AS date, b.abolished_latest AS date_latest,
+RETURN b.id AS id, toString(b.abolished) AS date, toString(b.abolished_latest) AS date_latest,
        b.abolished_precision AS date_precision, 'abolished' AS why, false AS begins,
        b.dispute AS dispute
 UNION ALL
 MATCH (b) WHERE (b:Body OR b:Party OR b:State) AND b.established_precision IS NOT NULL
-RETURN b.id AS id, b.established AS date, b.established_latest AS date_latest,
+RETURN b.id AS id, toString(b.established) AS date,
+       toString(b.established_latest) AS date_latest,
        b.established_precision AS date_precision, 'established' AS why, true AS begins,
        b.dispute AS dispute
 UNION ALL
 MATCH (b)-[x:REPLACED_BY]->(n)
-RETURN b.id AS id, x.start AS date, x.start_latest AS date_latest,
+RETURN b.id AS id, toString(x.start) AS date, toString(x.start_latest) AS date_latest,
        x.start_precision AS date_precision, x.change + ' into ' + n.id AS why, false AS begins,
        x.dispute AS dispute
 UNION ALL
 MATCH (b)-[x:REPLACED_BY]->(n) WHERE x.change IN $making
-RETURN n.id AS id, x.start AS date, x.start_latest AS date_latest,
+RETURN n.id AS id, toString(x.start) AS date, toString(x.start_latest) AS date_latest,
        x.start_precision AS date_precision, 'made by ' + x.change + ' of ' + b.id AS why,
        true AS begins, x.dispute AS dispute
 """

@@ -85,6 +85,7 @@ class Extract:
     records: dict[str, list[Record]] = field(default_factory=lambda: {t: [] for t in TABLES})
     problems: list[Problem] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)  # tables a file that failed to read fills
+    attested: dict[str, list[Any]] | None = None  # validation's matches, by position ref
 
     @property
     def name(self) -> str:

@@ -17,10 +17,6 @@ from .schema import TABLES
 NODE_LABELS = ("Source", "Person", "Body", "Party", "State", "Dispute")
 EDGE_TYPES = ("CHAIRS", "MEMBER_OF", "REPORTS_TO", "REPLACED_BY")
 BODY_LABEL = {"party": "Party", "state": "State"}
-# Properties `derive` computes after a load; a load neither writes nor compares them.
-DERIVED_EDGE_PROPS = ("possible_from", "certain_from", "certain_until", "possible_until",
-                      "doubt", "level", "start_bounds", "end_bounds", "inferred")
-DERIVED_NODE_PROPS = ("seat",)
 
 
 @dataclass
@@ -52,17 +48,19 @@ def to_graph(extract: Extract) -> tuple[list[Node], list[Edge]]:
     nodes += [Node(labels[r.text("id")], r.text("id"), _props(r))
               for r in extract.records["bodies"]]
     nodes += _disputes(extract.records["disputes"])
-    _, inference = from_extract(extract)
+    attested = extract.attested
+    if attested is None:  # not validated here: match the attestations now
+        attested = from_extract(extract)[1].attested
     edges = []
     for r in extract.records["positions"]:
         role = r.text("role")
         props = _props(r, skip=("person_id", "body_id"))
         if role == "chair":
             props.pop("role")
-        attested = inference.attested.get(str(r.origin), [])
-        if attested:
-            props["attested"] = [a.date.text for a in attested]
-            props["attested_sources"] = [a.sources for a in attested]
+        shown = attested.get(str(r.origin), [])
+        if shown:
+            props["attested"] = [a.date.text for a in shown]
+            props["attested_sources"] = [a.sources for a in shown]
         edges.append(Edge("CHAIRS" if role == "chair" else "MEMBER_OF", edge_key(extract.name, r),
                           ("Person", r.text("person_id")),
                           (labels[r.text("body_id")], r.text("body_id")), props))

@@ -90,9 +90,10 @@ def _existing_nodes(runner: QueryRunner, dataset: str, nodes: list[Node]) -> Exi
     for label in NODE_LABELS:
         ids = [n.id for n in nodes if n.label == label]
         existing[label] = {
-            row["id"]: row["props"] for row in runner.read(
+            row["id"]: row for row in runner.read(
                 f"MATCH (n:{label}) WHERE n.id IN $ids OR $dataset IN n.datasets "
-                "RETURN n.id AS id, properties(n) AS props", ids=ids, dataset=dataset)
+                "RETURN n.id AS id, n.hash AS hash, n.dataset AS dataset, "
+                "n.datasets AS datasets", ids=ids, dataset=dataset)
         }
     return existing
 
@@ -101,7 +102,7 @@ def _existing_edges(runner: QueryRunner, dataset: str) -> ExistingEdges:
     return {
         row["key"]: row for row in runner.read(
             "MATCH ()-[r]->() WHERE r.dataset = $dataset "
-            "RETURN r.key AS key, type(r) AS type, properties(r) AS props", dataset=dataset)
+            "RETURN r.key AS key, type(r) AS type, r.hash AS hash", dataset=dataset)
     }
 
 

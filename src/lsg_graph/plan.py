@@ -6,11 +6,13 @@ graph, calls `plan_load` and writes the plan.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .graph import DERIVED_EDGE_PROPS, DERIVED_NODE_PROPS, NODE_LABELS, Edge, Node
+from .graph import NODE_LABELS, Edge, Node
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,17 @@ class Plan:
         return sum(len(rows) for g in groups for rows in g.values())
 
 
-ExistingNodes = dict[str, dict[str, dict[str, Any]]]  # label -> id -> properties
-ExistingEdges = dict[str, dict[str, Any]]  # key -> {"type": ..., "props": {...}}
+# What the loader reads of the graph: per label, id -> {hash, dataset, datasets}; per edge
+# key -> {type, hash}. Content hashes stand for the properties, so that a reload compares
+# short strings instead of reading every property back.
+ExistingNodes = dict[str, dict[str, dict[str, Any]]]
+ExistingEdges = dict[str, dict[str, Any]]
+
+
+def content_hash(props: dict[str, Any]) -> str:
+    """A stable digest of a node's or edge's loaded properties (dates as ISO text)."""
+    text = json.dumps(props, sort_keys=True, ensure_ascii=False, default=_iso)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
 
 
 def plan_load(dataset: str, nodes: list[Node], edges: list[Edge], existing_nodes: ExistingNodes,
@@ -97,42 +108,43 @@ def _plan_nodes(plan: Plan, dataset: str, nodes: list[Node], existing: ExistingN
     report = plan.report
     wanted = {(n.label, n.id) for n in nodes}
     for n in nodes:
-        old_props = existing.get(n.label, {}).get(n.id)
-        props = old_props or {}
-        datasets = list(dict.fromkeys([*(props.get("datasets") or []), dataset]))  # join order
-        owner = props.get("dataset") or dataset
+        old = existing.get(n.label, {}).get(n.id)
+        props = {**n.props, "id": n.id, "dataset": dataset}
+        digest = content_hash(props)
         # The write applies `props` only where this dataset owns the node, and adds the
         # dataset to `datasets` under the node's lock (see load.py): concurrent loads of other
         # datasets keep their memberships.
-        row = {"id": n.id, "props": {**n.props, "id": n.id, "dataset": dataset}}
-        if owner != dataset:
-            # Another dataset made this node: its properties stay; this one only joins.
-            after = {**props, "datasets": datasets}
-            if not _same(props, {**n.props, "id": n.id},
-                         ("dataset", "datasets", *DERIVED_NODE_PROPS)):
-                report.warnings.append(
-                    f"{n.label} {n.id}: kept the properties dataset {owner!r} gave it; "
-                    f"{dataset!r} describes it differently")
-        else:
-            after = {**row["props"], "datasets": datasets}
-        if old_props is None:
+        row = {"id": n.id, "props": {**props, "hash": digest}}
+        if old is None:
             report.nodes.created += 1
             report.changes.append(f"create {n.label} {n.id}")
             plan.node_upserts[n.label].append(row)
-        elif not _same(old_props, after, DERIVED_NODE_PROPS):
+            continue
+        owner = old.get("dataset") or dataset
+        joined = dataset in (old.get("datasets") or [])
+        if owner != dataset and old.get("hash") != _as_owned(props, owner):
+            report.warnings.append(
+                f"{n.label} {n.id}: kept the properties dataset {owner!r} gave it; "
+                f"{dataset!r} describes it differently")
+        if joined and (owner != dataset or old.get("hash") == digest):
+            report.nodes.unchanged += 1
+        else:
             report.nodes.updated += 1
             report.changes.append(f"update {n.label} {n.id}")
             plan.node_upserts[n.label].append(row)
-        else:
-            report.nodes.unchanged += 1
     if not replace:
         return
     for label in NODE_LABELS:
-        for node_id, props in existing.get(label, {}).items():
-            if (label, node_id) not in wanted and dataset in (props.get("datasets") or []):
+        for node_id, old in existing.get(label, {}).items():
+            if (label, node_id) not in wanted and dataset in (old.get("datasets") or []):
                 report.nodes.removed += 1
                 report.changes.append(f"remove {label} {node_id}")
                 plan.node_removals[label].append({"id": node_id})
+
+
+def _as_owned(props: dict[str, Any], owner: str) -> str:
+    """The hash the node would have if `owner` had given it these properties."""
+    return content_hash({**props, "dataset": owner})
 
 
 def _plan_edges(plan: Plan, dataset: str, edges: list[Edge], existing: ExistingEdges,
@@ -142,14 +154,16 @@ def _plan_edges(plan: Plan, dataset: str, edges: list[Edge], existing: ExistingE
     for e in edges:
         wanted.add(e.key)
         props = {**e.props, "key": e.key, "dataset": dataset}
-        row = {"key": e.key, "source": e.source[1], "target": e.target[1], "props": props}
+        digest = content_hash(props)
+        row = {"key": e.key, "source": e.source[1], "target": e.target[1],
+               "props": {**props, "hash": digest}}
         old = existing.get(e.key)
         group = EdgeGroup(e.type, e.source[0], e.target[0])
         if old is None:
             report.edges.created += 1
             report.changes.append(f"create {e.type} {e.key}")
             plan.edge_upserts[group].append(row)
-        elif old["type"] != e.type or not _same(old["props"], props, DERIVED_EDGE_PROPS):
+        elif old["type"] != e.type or old.get("hash") != digest:
             report.edges.updated += 1
             report.changes.append(f"update {e.type} {e.key}")
             plan.edge_upserts[group].append(row)
@@ -163,17 +177,7 @@ def _plan_edges(plan: Plan, dataset: str, edges: list[Edge], existing: ExistingE
                 plan.edge_removals[old["type"]].append({"key": key})
 
 
-def _comparable(value: Any) -> Any:
-    if hasattr(value, "to_native"):
-        value = value.to_native()
-    if isinstance(value, dt.date):
+def _iso(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return [_comparable(v) for v in value]
-    return value
-
-
-def _same(old: dict[str, Any], new: dict[str, Any], ignore: tuple[str, ...] = ()) -> bool:
-    a = {k: _comparable(v) for k, v in old.items() if k not in ignore}
-    b = {k: _comparable(v) for k, v in new.items() if k not in ignore}
-    return a == b
+    raise TypeError(f"cannot hash a {type(value).__name__}")

@@ -223,6 +223,7 @@ def _check_inference(extract: Extract) -> None:
     where = {str(r.origin): r.origin for r in extract.records["positions"]}
     where |= {str(r.origin): r.where("date") for r in extract.records["attestations"]}
     _, inference = from_extract(extract)
+    extract.attested = inference.attested  # kept for the loader, which needs the same matches
     for finding in inference.findings:
         origin = where[finding.ref]
         if finding.severity == "error":
