@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from .centrality import COMPUTE
 from .dates import parse_as_of
 from .errors import UsageError
 from .resources import resource_dir
@@ -45,12 +46,13 @@ class Param:
 
 @dataclass(frozen=True)
 class Analysis:
-    """One query file."""
+    """One query file; `compute` names a step lsg-graph runs on its result (centrality.py)."""
 
     name: str
     description: str
     params: tuple[Param, ...]
     path: Path
+    compute: str = ""
 
     @property
     def text(self) -> str:
@@ -116,7 +118,7 @@ def convert(param: Param, value: Any, analysis: str = "") -> Any:
 
 def parse_header(path: Path) -> Analysis:
     """Read a query file's `//` header; a malformed header raises ValueError naming the line."""
-    name = description = ""
+    name = description = compute = ""
     params: list[Param] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.startswith("//"):
@@ -139,11 +141,16 @@ def parse_header(path: Path) -> Analysis:
             stub = Param(match["name"], match["type"], None, optional, match["doc"].strip())
             default = None if raw in ("", "null") else convert(stub, raw, name)
             params.append(Param(stub.name, stub.type, default, optional, stub.doc))
+        elif key == "compute":
+            compute = rest.split("--")[0].strip()
+            if compute not in COMPUTE:
+                raise ValueError(f"{path}:{number}: no computation named {compute!r}; known: "
+                                 + ", ".join(sorted(COMPUTE)))
         elif description:  # the description goes on over further comment lines
             description += " " + body
     if not name or not description:
         raise ValueError(f"{path}: the header needs '// name:' and '// description:' lines")
-    return Analysis(name, description, tuple(params), path)
+    return Analysis(name, description, tuple(params), path, compute)
 
 
 def analyses() -> dict[str, Analysis]:
@@ -167,6 +174,8 @@ def run(runner: QueryRunner, name: str, **values: Any) -> pd.DataFrame:
     """Run analysis `name` with READ routing; a DataFrame with the query's columns."""
     analysis = get(name)
     frame = runner.read_frame(analysis.text, **analysis.bind(values))
+    if analysis.compute:
+        frame = COMPUTE[analysis.compute](frame)
     for column in frame.columns:
         if not pd.api.types.is_numeric_dtype(frame[column]):  # None for missing, not NaN
             frame[column] = pd.Series([None if _missing(v) else _plain(v) for v in frame[column]],

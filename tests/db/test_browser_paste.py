@@ -38,5 +38,5 @@ def test_the_file_text_runs_as_browser_sends_it(bundled_db, analysis):
         raw = session.run(analysis.path.read_text(encoding="utf-8"), params).data()
     through_python = bundled_db.analyze(analysis.name)
     assert len(raw) == len(through_python)
-    if raw:
-        assert list(raw[0]) == list(through_python.columns)
+    if raw:  # what lsg-graph computes from the result (centrality) comes after its columns
+        assert list(through_python.columns)[:len(raw[0])] == list(raw[0])
