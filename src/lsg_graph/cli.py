@@ -16,7 +16,7 @@ from .db import Database
 from .errors import LsgGraphError
 from .output import FORMATS, render, write_text
 from .resources import bundled_dataset
-from .server import DEFAULT_BOLT_PORT, DEFAULT_HTTP_PORT, LocalServer, describe
+from .server import DEFAULT_BOLT_PORT, DEFAULT_HTTP_PORT, LocalServer, describe, memory_size
 from .settings import Settings
 from .synth import write_synthetic
 from .validate import validate as validate_extract
@@ -138,17 +138,35 @@ def _server_options(f):
     return f
 
 
-def _local(ctx: click.Context, home, bolt_port, http_port) -> LocalServer:
+class MemorySize(click.ParamType):
+    """A JVM memory size: 512m, 4g."""
+
+    name = "SIZE"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> str:
+        try:
+            return memory_size(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+def _local(ctx: click.Context, home, bolt_port, http_port, heap=None,
+           pagecache=None) -> LocalServer:
     return LocalServer(ctx.obj["instance"], home, bolt_port, http_port,
-                       log=lambda m: click.echo(m, err=True))
+                       log=lambda m: click.echo(m, err=True), heap=heap, pagecache=pagecache)
 
 
 @server.command()
 @_server_options
+@click.option("--heap", type=MemorySize(),
+              help="Java heap, e.g. 4g [default: a sixth of this machine's memory, 1g-8g]")
+@click.option("--pagecache", type=MemorySize(),
+              help="page cache, e.g. 4g [default: a sixth of this machine's memory, 512m-8g]")
 @click.pass_context
-def start(ctx, home, bolt_port, http_port) -> None:
+def start(ctx, home, bolt_port, http_port, heap, pagecache) -> None:
     """Provision (once) and start the server; wait until Bolt answers."""
-    local = _local(ctx, home, bolt_port, http_port)
+    local = _local(ctx, home, bolt_port, http_port, heap, pagecache)
     click.echo(describe(local.start(), local))
 
 

@@ -100,6 +100,8 @@ class LocalServer:
         bolt_port: int = DEFAULT_BOLT_PORT,
         http_port: int = DEFAULT_HTTP_PORT,
         log=print,
+        heap: str | None = None,
+        pagecache: str | None = None,
     ) -> None:
         if not re.fullmatch(r"[A-Za-z0-9_-]+", instance):
             raise LsgGraphError(f"instance name {instance!r}: use letters, digits, - and _ only")
@@ -109,6 +111,8 @@ class LocalServer:
         self.bolt_port = bolt_port
         self.http_port = http_port
         self.log = log
+        self.heap = memory_size(heap) if heap else default_heap()
+        self.pagecache = memory_size(pagecache) if pagecache else default_pagecache()
 
     # -- files ----------------------------------------------------------------------------
     @property
@@ -182,8 +186,8 @@ class LocalServer:
         self.console_log.parent.mkdir(parents=True, exist_ok=True)
         cmd = [
             java,
-            "-Xms512m",
-            "-Xmx1g",
+            f"-Xms{self.heap}",
+            f"-Xmx{self.heap}",
             *JVM_FLAGS,
             "-cp",
             f"{dist / 'plugins'}/*:{self.home / 'conf'}/*:{dist / 'lib'}/*",
@@ -307,15 +311,45 @@ class LocalServer:
             # LOAD CSV reads files from the import folder only, and nothing from the network
             "server.directories.import": str(self.import_dir),
             "internal.dbms.cypher_ip_blocklist": "0.0.0.0/0,::/0",
-            "server.memory.heap.initial_size": "512m",
-            "server.memory.heap.max_size": "1g",
-            "server.memory.pagecache.size": "256m",
+            "server.memory.heap.initial_size": self.heap,
+            "server.memory.heap.max_size": self.heap,
+            "server.memory.pagecache.size": self.pagecache,
             # only APOC's pure functions and procedures load: no file, network or export access
             "dbms.security.procedures.allowlist": ",".join(PROCEDURES_ALLOWED),
         }
         text = "# Written by lsg-graph; edits are overwritten at the next start.\n"
         text += "".join(f"{k}={v}\n" for k, v in settings.items())
         (self.home / "conf" / "neo4j.conf").write_text(text)
+
+
+def memory_size(text: str) -> str:
+    """A JVM memory size such as 512m or 4g, checked; ValueError says what is wrong."""
+    value = text.strip().lower()
+    if not re.fullmatch(r"[1-9][0-9]*[mg]", value):
+        raise ValueError(f"{text!r}: write a size such as 512m or 4g")
+    return value
+
+
+def machine_memory_mib() -> int:
+    """This machine's memory in MiB (from /proc/meminfo; 4 GiB if it cannot be read)."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return 4096
+
+
+def default_heap() -> str:
+    """A sixth of the machine's memory, between 1g and 8g: 4g on a 24 GiB machine."""
+    return f"{min(8192, max(1024, machine_memory_mib() // 6))}m"
+
+
+def default_pagecache() -> str:
+    """A sixth of the machine's memory, between 512m and 8g: the store of a million
+    positions fits in it with room to spare."""
+    return f"{min(8192, max(512, machine_memory_mib() // 6))}m"
 
 
 def describe(status: Status, local: LocalServer) -> str:

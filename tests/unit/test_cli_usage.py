@@ -11,6 +11,8 @@ from conftest import invoke
     (("load", "--batch-size", "0"), "Invalid value for '--batch-size': 0 is not in the range"),
     (("load", "--batch-size", "-1"), "Invalid value for '--batch-size'"),
     (("server", "start", "--bolt-port", "70000"), "Invalid value for '--bolt-port'"),
+    (("server", "start", "--heap", "4x"), "'4x': write a size such as 512m or 4g"),
+    (("synth", "out", "--positions", "0"), "Invalid value for '--positions'"),
     (("analyze", "chair-count", "-p", "as_of"), "'as_of': write key=value"),
     (("analyze", "chair-count", "--format", "xml"), "Invalid value for '--format'"),
     (("--password", "secret", "analyses"), "No such option '--password'"),
