@@ -45,11 +45,76 @@ STATE_COUNCIL = {  # premier, four vice premiers, five state councillors
     "2023-03-13": ["ding-xuexiang", "he-lifeng", "li-qiang", "li-shangfu", "liu-guozhong",
                    "qin-gang", "shen-yiqin", "wang-xiaohong", "wu-zhenglong", "zhang-guoqing"],
 }
+POLITBURO = {
+    "1997-09-20": [  # 22
+        "chi-haotian", "ding-guangen", "hu-jintao", "huang-ju", "jia-qinglin",
+        "jiang-chunyun", "jiang-zemin", "li-changchun", "li-lanqing", "li-peng",
+        "li-ruihuan", "li-tieying", "luo-gan", "qian-qichen", "tian-jiyun", "wei-jianxing",
+        "wen-jiabao", "wu-bangguo", "wu-guanzheng", "xie-fei", "zhang-wannian", "zhu-rongji"],
+    "2002-11-16": [  # 24
+        "cao-gangchuan", "chen-liangyu", "guo-boxiong", "he-guoqiang", "hu-jintao",
+        "huang-ju", "hui-liangyu", "jia-qinglin", "li-changchun", "liu-qi", "liu-yunshan",
+        "luo-gan", "wang-lequan", "wang-zhaoguo", "wen-jiabao", "wu-bangguo",
+        "wu-guanzheng", "wu-yi", "yu-zhengsheng", "zeng-peiyan", "zeng-qinghong",
+        "zhang-dejiang", "zhang-lichang", "zhou-yongkang"],
+    "2007-10-23": [  # 25
+        "bo-xilai", "guo-boxiong", "he-guoqiang", "hu-jintao", "hui-liangyu", "jia-qinglin",
+        "li-changchun", "li-keqiang", "li-yuanchao", "liu-qi", "liu-yandong", "liu-yunshan",
+        "wang-gang", "wang-lequan", "wang-qishan", "wang-yang", "wang-zhaoguo",
+        "wen-jiabao", "wu-bangguo", "xi-jinping", "xu-caihou", "yu-zhengsheng",
+        "zhang-dejiang", "zhang-gaoli", "zhou-yongkang"],
+    "2012-11-16": [  # 25
+        "fan-changlong", "guo-jinlong", "han-zheng", "hu-chunhua", "li-jianguo",
+        "li-keqiang", "li-yuanchao", "li-zhanshu", "liu-qibao", "liu-yandong",
+        "liu-yunshan", "ma-kai", "meng-jianzhu", "sun-chunlan", "sun-zhengcai",
+        "wang-huning", "wang-qishan", "wang-yang", "xi-jinping", "xu-qiliang",
+        "yu-zhengsheng", "zhang-chunxian", "zhang-dejiang", "zhang-gaoli", "zhao-leji"],
+    "2017-10-26": [  # 25
+        "cai-qi", "chen-miner", "chen-quanguo", "chen-xi", "ding-xuexiang", "guo-shengkun",
+        "han-zheng", "hu-chunhua", "huang-kunming", "li-hongzhong", "li-keqiang",
+        "li-qiang", "li-xi", "li-zhanshu", "liu-he", "sun-chunlan", "wang-chen",
+        "wang-huning", "wang-yang", "xi-jinping", "xu-qiliang", "yang-jiechi",
+        "yang-xiaodu", "zhang-youxia", "zhao-leji"],
+    "2022-10-24": [  # 24
+        "cai-qi", "chen-jining", "chen-miner", "chen-wenqing", "ding-xuexiang", "he-lifeng",
+        "he-weidong", "huang-kunming", "li-ganjie", "li-hongzhong", "li-qiang", "li-shulei",
+        "li-xi", "liu-guozhong", "ma-xingrui", "shi-taifeng", "wang-huning", "wang-yi",
+        "xi-jinping", "yin-li", "yuan-jiajun", "zhang-guoqing", "zhang-youxia", "zhao-leji"],
+}
+STANDING_COMMITTEE = {
+    "1997-09-20": [  # 7
+        "hu-jintao", "jiang-zemin", "li-lanqing", "li-peng", "li-ruihuan", "wei-jianxing",
+        "zhu-rongji"],
+    "2002-11-16": [  # 9
+        "hu-jintao", "huang-ju", "jia-qinglin", "li-changchun", "luo-gan", "wen-jiabao",
+        "wu-bangguo", "wu-guanzheng", "zeng-qinghong"],
+    "2007-10-23": [  # 9
+        "he-guoqiang", "hu-jintao", "jia-qinglin", "li-changchun", "li-keqiang",
+        "wen-jiabao", "wu-bangguo", "xi-jinping", "zhou-yongkang"],
+    "2012-11-16": [  # 7
+        "li-keqiang", "liu-yunshan", "wang-qishan", "xi-jinping", "yu-zhengsheng",
+        "zhang-dejiang", "zhang-gaoli"],
+    "2017-10-26": [  # 7
+        "han-zheng", "li-keqiang", "li-zhanshu", "wang-huning", "wang-yang", "xi-jinping",
+        "zhao-leji"],
+    "2022-10-24": [  # 7
+        "cai-qi", "ding-xuexiang", "li-qiang", "li-xi", "wang-huning", "xi-jinping",
+        "zhao-leji"],
+}
+ALTERNATES = {"1997-09-20": ["wu-yi", "zeng-qinghong"], "2002-11-16": ["wang-gang"],
+              "2007-10-23": [], "2012-11-16": [], "2017-10-26": [], "2022-10-24": []}
+POLITBURO_SIZE = {"1997-09-20": 22, "2002-11-16": 24, "2007-10-23": 25, "2012-11-16": 25,
+                  "2017-10-26": 25, "2022-10-24": 24}
+STANDING_COMMITTEE_SIZE = {"1997-09-20": 7, "2002-11-16": 9, "2007-10-23": 9, "2012-11-16": 7,
+                           "2017-10-26": 7, "2022-10-24": 7}
 CASES = ([("central-secretariat", day, ids, None) for day, ids in SECRETARIAT.items()]
          + [("central-military-commission", day, ids, None)
             for day, ids in MILITARY_COMMISSION.items()]
          + [("state-council", day, ids, ["Premier", "Vice Premier", "State Councilor"])
-            for day, ids in STATE_COUNCIL.items()])
+            for day, ids in STATE_COUNCIL.items()]
+         + [("politburo", day, ids, None) for day, ids in POLITBURO.items()]
+         + [("politburo-standing-committee", day, ids, None)
+            for day, ids in STANDING_COMMITTEE.items()])
 
 
 @pytest.mark.parametrize(("body", "day", "members", "titles"), CASES,
@@ -59,10 +124,22 @@ def test_a_term_holds_exactly_its_official_members(bundled_db, body, day, member
         "MATCH (p:Person)-[r:CHAIRS|MEMBER_OF]->(:Body {id: $body}) "
         "WHERE r.possible_from <= date($day) < r.possible_until AND r.level >= 2 "
         "AND ($titles IS NULL OR r.title IN $titles) "
+        "AND coalesce(r.title, '') <> 'Alternate Member' "
         "RETURN collect(DISTINCT p.id) AS ids", body=body, day=day, titles=titles)
     assert sorted(row["ids"]) == members
-    assert len(members) == {"central-secretariat": 7, "state-council": 10}.get(
-        body, len(members))
+    official = {"central-secretariat": 7, "state-council": 10,
+                "politburo": POLITBURO_SIZE.get(day),
+                "politburo-standing-committee": STANDING_COMMITTEE_SIZE.get(day)}
+    assert len(members) == (official.get(body) or len(members))
+
+
+@pytest.mark.parametrize("day", sorted(ALTERNATES))
+def test_a_politburo_term_has_its_alternates(bundled_db, day):
+    (row,) = bundled_db.read(
+        "MATCH (p:Person)-[r:MEMBER_OF {title: 'Alternate Member'}]->(:Body {id: 'politburo'}) "
+        "WHERE r.possible_from <= date($day) < r.possible_until "
+        "RETURN collect(DISTINCT p.id) AS ids", day=day)
+    assert sorted(row["ids"]) == ALTERNATES[day]
 
 
 def test_the_discipline_commission_has_its_secretaries(bundled_db):
