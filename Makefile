@@ -29,7 +29,8 @@ demo: install
 	$(BIN)/lsg-graph analyze concentration-timeline --plot $(OUT)/concentration.png
 	@echo; echo "== The seed article's Table 1 beside the graph (2019-06-01)"
 	$(BIN)/lsg-graph seed-table --format markdown --output $(OUT)/seed-table.md
-	@echo; echo "== A Markdown report of all this: $(OUT)/report/report.md"
+	@echo; echo "== A report of all this: $(OUT)/report.html (one page, opens offline) and $(OUT)/report/report.md"
+	$(BIN)/lsg-graph report $(OUT)/report.html
 	$(BIN)/lsg-graph report $(OUT)/report
 	@echo; echo "== What the data does not know: lsg-graph analyze coverage"
 	@echo; $(BIN)/lsg-graph server status

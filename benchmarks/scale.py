@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -51,12 +52,14 @@ MERGE_ONE_ROW = (
 
 def run_measured(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Run a command; its wall time in seconds and peak RSS in MB."""
-    began = time.perf_counter()
-    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - began
-    if os.waitstatus_to_exitcode(status) not in (0,):
-        raise SystemExit(f"{' '.join(args)} failed: {proc.stderr.read().decode()[-500:]}")
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: warnings can be long
+        began = time.perf_counter()
+        proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - began
+        if os.waitstatus_to_exitcode(status) != 0:
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(args)} failed: {errors.read().decode()[-500:]}")
     return seconds, usage.ru_maxrss / 1024
 
 
@@ -70,7 +73,7 @@ def load_csv(db: Database, server: LocalServer, folder: Path) -> float:
         shutil.copy(csv_file, server.import_dir / csv_file.name)
     text = (HERE / "load_csv.cypher").read_text()
     body = "\n".join(ln for ln in text.splitlines() if not ln.startswith("//"))
-    statements = [s.strip() for s in body.split(";") if s.strip()]
+    statements = [s.strip() for s in re.split(r";\s*$", body, flags=re.M) if s.strip()]
     began = time.perf_counter()
     with db.runner.driver.session(database=db.settings.database) as session:
         for statement in statements:

@@ -4,7 +4,8 @@
 // claims), posts whose start or end is still unbounded on a side after inference ('unknown
 // dates'), posts whose bounds the inference rules narrowed ('inferred bounds', with how),
 // posts below a confidence level that the counting analyses leave out by default ('below
-// medium confidence'), and people without a Chinese name.
+// medium confidence'), people without a Chinese name, and people and bodies without a Wikidata
+// id read on a page.
 // One row per gap: `gap` (its kind), `subject`, `detail`.
 CALL () {
   MATCH (b:Body) WHERE b.membership_disclosed IN ['none', 'unknown']
@@ -41,6 +42,9 @@ CALL () {
   UNION ALL
   MATCH (p:Person) WHERE p.name_zh IS NULL
   RETURN 'no Chinese name' AS gap, p.name AS subject, p.id AS detail
+  UNION ALL
+  MATCH (n) WHERE (n:Person OR n:Body) AND n.wikidata IS NULL
+  RETURN 'no wikidata id' AS gap, n.name AS subject, n.id AS detail
 }
 RETURN gap, subject, detail
 ORDER BY gap, subject, detail

@@ -14,6 +14,7 @@ import click
 from .analyses import analyses
 from .db import Database
 from .errors import LsgGraphError
+from .export import FORMATS as EXPORT_FORMATS
 from .output import FORMATS, render, write_text
 from .resources import bundled_dataset
 from .server import DEFAULT_BOLT_PORT, DEFAULT_HTTP_PORT, LocalServer, describe, memory_size
@@ -352,14 +353,30 @@ def seed_table(ctx: click.Context, as_of, fmt, output) -> None:
     _emit(render(_db(ctx).seed_table(as_of), fmt), output)
 
 
+@cli.command("export")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="graphml, gexf (Gephi, networkx, igraph), spells (one row per post; .csv, "
+                   "or .parquet with pyarrow), json (nodes and links)")
+@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]),
+              help="only what may have held that day, with its status")
+@click.option("--dataset", help="only what this dataset loaded")
+@click.pass_context
+def export_graph(ctx: click.Context, out: Path, fmt: str, as_of, dataset) -> None:
+    """Export the graph to OUT for other tools."""
+    day = as_of.date().isoformat() if as_of else None
+    click.echo(f"wrote {_db(ctx).export(fmt, out, as_of=day, dataset=dataset)}", err=True)
+
+
 @cli.command()
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default="report")
+@click.argument("target", type=click.Path(path_type=Path), default="report")
 @click.option("--as-of", default="2019-06-01", show_default=True,
               help="the day for the seed-table comparison")
 @click.pass_context
-def report(ctx: click.Context, folder: Path, as_of: str) -> None:
-    """Write a Markdown report of the headline analyses, with a plot, into FOLDER."""
-    click.echo(f"wrote {_db(ctx).report(folder, as_of)}")
+def report(ctx: click.Context, target: Path, as_of: str) -> None:
+    """Write a report of the headline analyses: TARGET.html is one self-contained page (images
+    embedded, nothing fetched); any other TARGET is a folder for report.md and its plot."""
+    click.echo(f"wrote {_db(ctx).report(target, as_of)}")
 
 
 def _emit(text: str, output: Path | None) -> None:

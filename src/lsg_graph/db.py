@@ -13,7 +13,7 @@ from typing import Any
 import neo4j
 import pandas as pd
 
-from . import analyses, load, report, seed
+from . import analyses, export, load, report, seed
 from .plan import LoadReport
 from .resources import bundled_dataset
 from .runner import QueryRunner
@@ -63,9 +63,15 @@ class Database:
         """The seed article's Table 1 beside the graph's `portfolio-table` for foreign affairs."""
         return seed.seed_table(self.runner, as_of)
 
-    def report(self, folder: str | Path, as_of: str = "2019-06-01") -> Path:
-        """Write a Markdown report of the headline analyses (with a plot) into `folder`."""
-        return report.write_report(self.runner, folder, as_of)
+    def report(self, target: str | Path, as_of: str = "2019-06-01") -> Path:
+        """Write a report of the headline analyses: `target` ending in .html is one
+        self-contained page, anything else a folder for report.md and its plot."""
+        return report.write_report(self.runner, target, as_of)
+
+    def export(self, fmt: str, out: str | Path, *, as_of: str | None = None,
+               dataset: str | None = None) -> Path:
+        """Write the graph as graphml, gexf, spells (.csv or .parquet) or json; see export.py."""
+        return export.export(self.runner, fmt, out, as_of=as_of, dataset=dataset)
 
     def general_secretaries(self) -> list[dict[str, Any]]:
         """Each general secretary's tenure, once per person (the first recorded claim)."""

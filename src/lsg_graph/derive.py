@@ -16,6 +16,9 @@ On every CHAIRS and MEMBER_OF edge:
 Unbounded sides are 0001-01-01 and 9999-12-31, so that each test is one comparison. On every
 body, `seat`: the body it was last renamed or upgraded into (itself if none), so a group and
 the commission it became count as one seat.
+
+One node, `(:LsgGraph {id: 'derived'})`, keeps the fingerprint of the facts the derived
+properties were last computed from, so that a load that changed nothing skips the work.
 """
 
 from __future__ import annotations
@@ -41,6 +44,9 @@ def derive(runner: QueryRunner, batch_size: int = 1000,
     """Recompute the derived properties of the whole graph; how many edges and bodies changed.
     Nothing is read but content hashes when the facts are those the last run derived from."""
     facts = _facts_fingerprint(runner)
+    if facts is None:  # an empty graph: nothing to derive, no state to keep
+        runner.write("MATCH (m:LsgGraph {id: 'derived'}) DELETE m")
+        return 0
     if runner.read(_MARKER_READ) == [{"facts": facts}]:
         return 0
     rows = runner.read(_POSTS)
@@ -77,9 +83,12 @@ def derive(runner: QueryRunner, batch_size: int = 1000,
     return count
 
 
-def _facts_fingerprint(runner: QueryRunner) -> str:
-    """A digest of every fact the derived properties depend on, from the content hashes."""
+def _facts_fingerprint(runner: QueryRunner) -> str | None:
+    """A digest of every fact the derived properties depend on, from the content hashes; None
+    when the graph holds no facts."""
     (row,) = runner.read(_FACTS)
+    if not row["hashes"]:
+        return None
     return hashlib.sha1("|".join(sorted(row["hashes"])).encode()).hexdigest()
 
 

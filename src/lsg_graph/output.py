@@ -25,7 +25,7 @@ def render(frame: pd.DataFrame, fmt: str = "table", width: int | None = None) ->
     if fmt == "json":
         rows = [{str(k): plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
         return json.dumps(rows, ensure_ascii=False, indent=2)
-    flat = frame.map(_cell) if len(frame) else frame
+    flat = frame.map(cell_text) if len(frame) else frame
     if fmt == "csv":
         return flat.to_csv(index=False)
     if fmt == "markdown":
@@ -75,13 +75,13 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
-def _cell(value: Any) -> str:
+def cell_text(value: Any) -> str:
     """One value as the text of a table, CSV or Markdown cell."""
     value = plain(value)
     if value is None:
         return ""
     if isinstance(value, list):
-        return "; ".join(_cell(v) for v in value)
+        return "; ".join(cell_text(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     if isinstance(value, float):

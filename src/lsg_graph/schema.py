@@ -89,6 +89,7 @@ TABLES: dict[str, Table] = {
             Field("established", "date"),
             Field("abolished", "date"),
             Field("membership_disclosed", "enum", False, DISCLOSURE),
+            Field("wikidata", "wikidata"),
             _sources(),
             Field("note"),
             Field("dispute", "ref", target="disputes"),

@@ -304,6 +304,9 @@ class LocalServer:
             "server.https.enabled": "false",
             "dbms.security.auth_enabled": "true",
             "dbms.usage_report.enabled": "false",
+            # Neo4j Browser as served here collects no usage data and fetches nothing outside
+            "client.allow_telemetry": "false",
+            "browser.remote_content_hostname_whitelist": "localhost",
             "server.directories.data": str(self.home / "data"),
             "server.directories.logs": str(self.home / "logs"),
             "server.directories.run": str(self.home / "run"),

@@ -75,7 +75,7 @@ def _bodies(rng: random.Random, writers: dict, n_bodies: int,
         begins[i] = dt.date(established, 1, 1)
         writers["bodies"].writerow([f"syn-b{i}", f"Body {i}", "", rng.choice(BODY_KINDS[:8]),
                                     rng.choice(("party", "state", "military")),
-                                    rng.choice(PORTFOLIOS), established, "", "unknown",
+                                    rng.choice(PORTFOLIOS), established, "", "unknown", "",
                                     _cite(rng, n_sources), "", ""])
         if i:
             writers["body_links"].writerow([f"syn-b{i}", f"syn-b{rng.randrange(i)}", "REPORTS_TO",

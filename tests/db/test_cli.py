@@ -166,3 +166,24 @@ def test_a_report_folder_that_cannot_be_made_is_one_line(data, lsg, tmp_path):
     assert result.err.strip().splitlines() == [
         f"lsg-graph: error: cannot create the report folder {blocker / 'report'}: "
         "Not a directory"]
+
+
+def test_the_html_report_is_one_self_contained_page(data, lsg, tmp_path):
+    import re
+
+    page = tmp_path / "report.html"
+    result = lsg("report", page)
+    assert result.code == 0, result.err
+    html = page.read_text(encoding="utf-8")
+    for heading in ("Who chairs what now", "Chairs held at the midpoint",
+                    "Concentration of chairmanships from Jiang to Hu to Xi",
+                    "The 2018 upgrades and their lineage", "What the data does not know",
+                    "Sources cited"):
+        assert f"{heading}" in html, heading
+    images = re.findall(r'<img [^>]*src="([^"]+)"', html)
+    assert images and all(src.startswith("data:image/png;base64,") for src in images)
+    assert "<script" not in html and "<link" not in html and "@import" not in html
+    external = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
+    assert external and all(re.search(r'<li><code>[^<]+</code> <a href="' + re.escape(url),
+                                      html) for url in external[:20])
+    assert "Central Foreign Affairs Leading Small Group" in html  # the 2018 upgrade

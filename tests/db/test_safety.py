@@ -157,7 +157,7 @@ def test_two_datasets_sharing_nodes_loaded_at_once_keep_both_memberships(db, set
         wipe(db)
         load_at_once(settings, [a, b])
         memberships = {r["id"]: sorted(r["datasets"]) for r in db.read(
-            "MATCH (n) RETURN n.id AS id, n.datasets AS datasets")}
+            "MATCH (n) WHERE NOT n:LsgGraph RETURN n.id AS id, n.datasets AS datasets")}
         assert len(memberships) == 16  # every node of the hand extract, each shared
         assert all(m == ["first", "second"] for m in memberships.values()), memberships
         db.unload("first")
@@ -317,3 +317,10 @@ def test_the_server_listens_on_loopback_only(local):
     for port in (state.bolt_port, state.http_port):
         addresses = listening_addresses(port)
         assert addresses and addresses <= LOOPBACK, addresses
+
+
+def test_browser_collects_no_usage_data_and_fetches_nothing_outside(local, session_db):
+    config = {r["name"]: r["value"] for r in session_db.read(
+        "CALL dbms.clientConfig() YIELD name, value RETURN name, value")}
+    assert config["client.allow_telemetry"] == "false"
+    assert config["browser.remote_content_hostname_whitelist"] == "localhost"
