@@ -174,7 +174,7 @@ def plot_timeline(frame: pd.DataFrame, path: str | Path, title: str,
                             label="chairmanships + undecided + disputed")
     top.set_ylabel("share / index (0-1)")
     top.set_ylim(0, 1.05)
-    top.legend(loc="lower left", fontsize=8)
+    top.legend(loc="upper left", bbox_to_anchor=(0, 0.92), fontsize=8)  # under the names
     for column in counts:
         bottom.plot(years, frame[column].astype(float), marker="s", label=column)
     bottom.set_ylabel("count")
