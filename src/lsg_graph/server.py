@@ -31,9 +31,9 @@ DEFAULT_HTTP_PORT = 7474
 START_TIMEOUT_S = 180
 # What the server may load beyond Neo4j's own procedures: APOC's side-effect-free functions.
 PROCEDURES_ALLOWED = ("db.*", "dbms.*", "tx.*", "apoc.version", "apoc.coll.*", "apoc.map.*",
-                      "apoc.text.*", "apoc.convert.*", "apoc.date.*", "apoc.temporal.*",
-                      "apoc.math.*", "apoc.number.*", "apoc.agg.*", "apoc.meta.*",
-                      "apoc.label.*", "apoc.node.*", "apoc.nodes.*", "apoc.path.*")
+                      "apoc.text.*", "apoc.date.*", "apoc.temporal.*", "apoc.math.*",
+                      "apoc.number.*", "apoc.agg.*", "apoc.meta.*", "apoc.label.*",
+                      "apoc.path.*")
 
 JVM_FLAGS = [
     "-XX:+UseG1GC",

@@ -60,7 +60,12 @@ def test_apoc_offers_no_file_network_or_export_procedure(local, session_db):
         f"SHOW {kind} YIELD name WHERE name STARTS WITH 'apoc' RETURN name")]
     assert "apoc.version" in names
     assert [n for n in names if n.split(".")[1] in ("load", "export", "import", "cypher",
-                                                    "periodic", "systemdb", "trigger")] == []
+                                                    "periodic", "systemdb", "trigger",
+                                                    "create", "merge", "refactor", "nodes",
+                                                    "convert", "lock", "graph")] == []
+    modes = session_db.read("SHOW PROCEDURES YIELD name, mode WHERE name STARTS WITH 'apoc' "
+                            "AND mode IN ['WRITE', 'SCHEMA', 'DBMS'] RETURN name")
+    assert modes == []
     conf = (local.home / "conf" / "neo4j.conf").read_text()
     assert "procedures.unrestricted" not in conf
 
