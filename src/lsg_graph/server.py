@@ -29,7 +29,8 @@ BROWSER_VERSION = "5.24.0"  # the newest org.neo4j.client:neo4j-browser on Maven
 DEFAULT_BOLT_PORT = 7687
 DEFAULT_HTTP_PORT = 7474
 START_TIMEOUT_S = 180
-# What the server may load beyond Neo4j's own procedures: APOC's side-effect-free functions.
+# What the server may load beyond Neo4j's own procedures: APOC's side-effect-free functions
+# and read procedures (no file, network, export or write procedure).
 PROCEDURES_ALLOWED = ("db.*", "dbms.*", "tx.*", "apoc.version", "apoc.coll.*", "apoc.map.*",
                       "apoc.text.*", "apoc.date.*", "apoc.temporal.*", "apoc.math.*",
                       "apoc.number.*", "apoc.agg.*", "apoc.meta.*", "apoc.label.*",
