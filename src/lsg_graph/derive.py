@@ -17,6 +17,11 @@ Unbounded sides are 0001-01-01 and 9999-12-31, so that each test is one comparis
 body, `seat`: the body it was last renamed or upgraded into (itself if none), so a group and
 the commission it became count as one seat.
 
+For Neo4j Browser (whose styles select by label and caption by property): every `Body` also
+carries the label of its kind (`LeadingGroup`, `Commission`, ... see KIND_LABELS), and every
+edge a `caption`: role and years for posts (`chair 2013-2022`, `deputy ?-2017`, `member 2022-`),
+change and year for `REPLACED_BY` (`upgraded 2018`).
+
 One node, `(:LsgGraph {id: 'derived'})`, keeps the fingerprint of the facts the derived
 properties were last computed from, so that a load that changed nothing skips the work.
 """
@@ -37,6 +42,13 @@ NEVER = dt.date(1, 1, 1)
 FOREVER = dt.date(9999, 12, 31)
 LEVELS = {"low": 1, "medium": 2, "high": 3}
 SEAT_CHANGES = ("renamed", "upgraded")
+KIND_LABELS = {
+    "lsg": "LeadingGroup", "commission": "Commission", "committee": "Committee",
+    "council": "Council", "department": "Department", "ministry": "Ministry",
+    "office": "Office", "organ": "Organ",
+}
+# Part of the fingerprint: a release that derives more recomputes graphs loaded before it.
+DERIVATION = "2"
 
 
 def derive(runner: QueryRunner, batch_size: int = 1000,
@@ -79,6 +91,11 @@ def derive(runner: QueryRunner, batch_size: int = 1000,
         runner.write_batches(f"UNWIND $rows AS row MATCH (b:{label} {{id: row.id}}) "
                              "SET b.seat = row.seat", batch, batch_size, progress)
         count += len(batch)
+    for label, batch in _kind_labels(runner).items():
+        stale = ", ".join(f"b:{other}" for other in KIND_LABELS.values())
+        runner.write_batches(f"UNWIND $rows AS row MATCH (b:Body {{id: row.id}}) "
+                             f"REMOVE {stale} SET b:{label}", batch, batch_size, progress)
+        count += len(batch)
     runner.write(_MARKER_WRITE, facts=facts)  # last: an interrupted run is done again
     return count
 
@@ -89,7 +106,7 @@ def _facts_fingerprint(runner: QueryRunner) -> str | None:
     (row,) = runner.read(_FACTS)
     if not row["hashes"]:
         return None
-    return hashlib.sha1("|".join(sorted(row["hashes"])).encode()).hexdigest()
+    return hashlib.sha1("|".join([DERIVATION, *sorted(row["hashes"])]).encode()).hexdigest()
 
 
 def _by_type(rows: list[tuple[str, dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
@@ -140,16 +157,31 @@ def _own(post: Post, b: Bounds) -> dict[str, Any]:
         "start_bounds": _bounds_text(b.start_earliest, b.start_latest),
         "end_bounds": "present" if b.open_end else _bounds_text(b.end_earliest, b.end_latest),
         "inferred": list(b.why),
+        "caption": f"{post.role} {_years(b.start_earliest, b.start_latest)}-"
+                   + ("" if b.open_end else _years(b.end_earliest, b.end_latest)),
     }
 
 
 def _link(row: dict[str, Any]) -> dict[str, Any]:
     """A reporting or succession link's derived properties, from its stated dates alone."""
-    post = _post({**row, "person": "", "body": "", "role": "link", "title": "",
-                  "dispute": "", "ex_officio": ""})
-    return _own(post, Bounds(post.start.earliest, post.start.latest,
-                             post.end.earliest if post.end else None,
-                             post.end.latest if post.end else None, post.end is None))
+    post = _post({**row, "person": "", "body": "", "role": row["change"] or "reports to",
+                  "title": "", "dispute": "", "ex_officio": ""})
+    props = _own(post, Bounds(post.start.earliest, post.start.latest,
+                              post.end.earliest if post.end else None,
+                              post.end.latest if post.end else None, post.end is None))
+    if row["change"]:  # a change happens on one day: no span
+        props["caption"] = f"{row['change']} {_years(post.start.earliest, post.start.latest)}"
+    return props
+
+
+def _years(earliest: dt.date | None, latest: dt.date | None) -> str:
+    """A bound's years for a caption: `2013`, `2012/2013` when the bounds straddle years,
+    `?` when a side is unbounded."""
+    if not earliest or not latest:
+        return "?"
+    if earliest.year == latest.year:
+        return str(earliest.year)
+    return f"{earliest.year}/{latest.year}"
 
 
 def _bounds_text(earliest: dt.date | None, latest: dt.date | None) -> str:
@@ -182,6 +214,17 @@ def _differs(current: dict[str, Any], wanted: dict[str, Any]) -> bool:
                for k, v in wanted.items())
 
 
+def _kind_labels(runner: QueryRunner) -> dict[str, list[dict[str, str]]]:
+    """Bodies whose kind label is missing or stale, by the label they should carry."""
+    changed: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in runner.read("MATCH (b:Body) RETURN b.id AS id, b.kind AS kind, "
+                           "labels(b) AS labels"):
+        label = KIND_LABELS.get(row["kind"])
+        if label and set(row["labels"]) != {"Body", label}:
+            changed[label].append({"id": row["id"]})
+    return changed
+
+
 def _seats(runner: QueryRunner) -> dict[str, list[dict[str, str]]]:
     """Bodies whose `seat` is not yet the end of their renamed/upgraded chain, by label."""
     successor = {row["from"]: row["to"] for row in runner.read(
@@ -202,7 +245,7 @@ def _seats(runner: QueryRunner) -> dict[str, list[dict[str, str]]]:
 
 _DERIVED = """r {possible_from: toString(r.possible_from), certain_from: toString(r.certain_from),
           certain_until: toString(r.certain_until), possible_until: toString(r.possible_until),
-          .doubt, .level, .start_bounds, .end_bounds, .inferred} AS derived"""
+          .doubt, .level, .start_bounds, .end_bounds, .inferred, .caption} AS derived"""
 _DATES = """toString(r.start) AS start, toString(r.start_latest) AS start_latest,
        r.start_precision AS start_p, toString(r.end) AS end,
        toString(r.end_latest) AS end_latest, r.end_precision AS end_p"""
@@ -217,7 +260,8 @@ ORDER BY key
 """
 _LINKS = f"""
 MATCH ()-[r:REPORTS_TO|REPLACED_BY]->()
-RETURN r.key AS key, type(r) AS type, {_DATES}, r.confidence AS confidence, {_DERIVED}
+RETURN r.key AS key, type(r) AS type, {_DATES}, r.confidence AS confidence,
+       r.change AS change, {_DERIVED}
 """
 _FACTS = """
 CALL () {
