@@ -153,8 +153,8 @@ class MemorySize(click.ParamType):
 
 
 def _local(ctx: click.Context, home, bolt_port, http_port, heap=None,
-           pagecache=None) -> LocalServer:
-    return LocalServer(ctx.obj["instance"], home, bolt_port, http_port,
+           pagecache=None, browser_port=None) -> LocalServer:
+    return LocalServer(ctx.obj["instance"], home, bolt_port, http_port, browser_port,
                        log=lambda m: click.echo(m, err=True), heap=heap, pagecache=pagecache)
 
 
@@ -164,10 +164,13 @@ def _local(ctx: click.Context, home, bolt_port, http_port, heap=None,
               help="Java heap, e.g. 4g [default: a sixth of this machine's memory, 1g-8g]")
 @click.option("--pagecache", type=MemorySize(),
               help="page cache, e.g. 4g [default: a sixth of this machine's memory, 512m-8g]")
+@click.option("--browser-port", type=PORT,
+              help="where Neo4j Browser is served, with lsg-graph's style and guide "
+                   "[default: the HTTP port + 1000]")
 @click.pass_context
-def start(ctx, home, bolt_port, http_port, heap, pagecache) -> None:
-    """Provision (once) and start the server; wait until Bolt answers."""
-    local = _local(ctx, home, bolt_port, http_port, heap, pagecache)
+def start(ctx, home, bolt_port, http_port, heap, pagecache, browser_port) -> None:
+    """Provision (once) and start the server and its Browser; wait until Bolt answers."""
+    local = _local(ctx, home, bolt_port, http_port, heap, pagecache, browser_port)
     click.echo(describe(local.start(), local))
 
 
@@ -190,6 +193,25 @@ def status(ctx, home, bolt_port, http_port) -> None:
     click.echo(describe(state, local))
     if not state.running:
         ctx.exit(3)
+
+
+@cli.command()
+@click.option("--home", envvar="LSG_GRAPH_HOME", type=click.Path(file_okay=False),
+              help="cache folder [env LSG_GRAPH_HOME; default ~/.cache/lsg-graph]")
+@click.option("--open", "open_it", is_flag=True, help="open it in the desktop's web browser")
+@click.pass_context
+def browser(ctx: click.Context, home, open_it: bool) -> None:
+    """Print the address of Neo4j Browser on the local server (with lsg-graph's style and
+    guide, and no outgoing connections); --open opens it."""
+    state = _local(ctx, home, DEFAULT_BOLT_PORT, DEFAULT_HTTP_PORT).status()
+    if not state.browser_url:
+        raise CommandError(f"Neo4j Browser is not served for instance {ctx.obj['instance']!r}: "
+                           "start it with lsg-graph server start", exit_code=3)
+    click.echo(state.browser_url)
+    click.echo(f"Connect to {state.bolt_uri} as neo4j; the style and the guide follow the "
+               "login.", err=True)
+    if open_it:
+        click.launch(state.browser_url)
 
 
 # -- data --------------------------------------------------------------------------------

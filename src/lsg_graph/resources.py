@@ -15,7 +15,7 @@ CHECKOUT = PACKAGE.parent.parent
 
 
 def resource_dir(name: str) -> Path:
-    """`cypher` or `loaders`, wherever this installation keeps it."""
+    """`cypher`, `loaders` or `browser`, wherever this installation keeps it."""
     for base in (PACKAGE, CHECKOUT):
         if (base / name).is_dir():
             return base / name

@@ -4,6 +4,9 @@ Layout under the cache folder (`LSG_GRAPH_HOME`, default `~/.cache/lsg-graph`):
 
     dist/<version>/lib, plugins     jars, resolved once by mvn and reused
     instances/<name>/conf, data, logs, run, password, server.json
+    instances/<name>/browser        lsg-graph's Browser style and guide, served with Neo4j
+                                    Browser by a loopback process (browser_kit.py) that starts
+                                    and stops with Neo4j
 """
 
 from __future__ import annotations
@@ -16,11 +19,13 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from . import browser_kit
 from .errors import LsgGraphError
 
 NEO4J_RANGE = "[5.26.0,5.27)"
@@ -71,6 +76,8 @@ class ServerState:
     http_port: int
     home: str
     started_at: float
+    kit_pid: int | None = None  # the Browser kit server (browser_kit.py)
+    kit_port: int | None = None
 
 
 @dataclass
@@ -87,8 +94,17 @@ class Status:
         return f"bolt://127.0.0.1:{self.state.bolt_port}" if self.state else None
 
     @property
+    def kit_urls(self) -> dict[str, str]:
+        """Where Browser, its style and guide are served ({} when that server is not running).
+        """
+        state = self.state
+        if state is None or not state.kit_port or not _pid_alive(state.kit_pid or 0):
+            return {}
+        return browser_kit.kit_urls(state.kit_port)
+
+    @property
     def browser_url(self) -> str | None:
-        return f"http://127.0.0.1:{self.state.http_port}/browser/" if self.state else None
+        return self.kit_urls.get("browser")
 
 
 class LocalServer:
@@ -100,6 +116,7 @@ class LocalServer:
         root: str | os.PathLike[str] | None = None,
         bolt_port: int = DEFAULT_BOLT_PORT,
         http_port: int = DEFAULT_HTTP_PORT,
+        browser_port: int | None = None,
         log=print,
         heap: str | None = None,
         pagecache: str | None = None,
@@ -111,6 +128,7 @@ class LocalServer:
         self.home = self.root / "instances" / instance
         self.bolt_port = bolt_port
         self.http_port = http_port
+        self.browser_port = browser_port or http_port + browser_kit.PORT_OFFSET
         self.log = log
         self.heap = memory_size(heap) if heap else default_heap()
         self.pagecache = memory_size(pagecache) if pagecache else default_pagecache()
@@ -170,13 +188,19 @@ class LocalServer:
         current = self.status()
         if current.running:
             self.log(f"Neo4j ({self.instance}) is already running, pid {current.state.pid}.")
-            return current
+            state = current.state
+            if state.kit_port and not _pid_alive(state.kit_pid or 0) and _port_free(
+                    state.kit_port):  # the Browser server died: serve it again
+                state.kit_pid = self._start_kit(self.distribution(), state)
+                self.state_file.write_text(json.dumps(asdict(state)))
+            return self.status()
         java = check_java()
-        for port in (self.bolt_port, self.http_port):
+        self._stop_kit(self.read_state())  # left behind by a Neo4j that died
+        for port in (self.bolt_port, self.http_port, self.browser_port):
             if not _port_free(port):
                 raise LsgGraphError(
                     f"port {port} on 127.0.0.1 is in use: stop what holds it, or pass "
-                    "--bolt-port/--http-port"
+                    "--bolt-port/--http-port/--browser-port"
                 )
         dist = self.distribution() or self.provision()
         version = dist.name
@@ -203,13 +227,14 @@ class LocalServer:
                 start_new_session=True, cwd=self.home,
             )
         state = ServerState(proc.pid, version, self.bolt_port, self.http_port, str(self.home),
-                            time.time())
+                            time.time(), None, self.browser_port)
+        state.kit_pid = self._start_kit(dist, state)
         self.state_file.write_text(json.dumps(asdict(state)))
         self.log(f"Starting Neo4j {version} ({self.instance}), pid {proc.pid} ...")
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if proc.poll() is not None:
-                self.state_file.unlink(missing_ok=True)
+                self.stop()  # the kit server, and the state file
                 raise LsgGraphError(
                     f"Neo4j exited with code {proc.returncode} while starting; "
                     f"see {self.console_log}"
@@ -226,6 +251,7 @@ class LocalServer:
         """Shut down cleanly (SIGTERM, then SIGKILL after `timeout`); False if not running.
         A pid that is no longer this instance's Neo4j (a reused pid) is never signalled."""
         state = self.read_state()
+        self._stop_kit(state)
         if state is None or not _pid_alive(state.pid) or not self._is_ours(state.pid):
             self.state_file.unlink(missing_ok=True)
             return False
@@ -238,14 +264,46 @@ class LocalServer:
         self.state_file.unlink(missing_ok=True)
         return True
 
-    def _is_ours(self, pid: int) -> bool:
-        """Whether process `pid` is this instance's Neo4j, by its command line."""
+    def _is_ours(self, pid: int, kit: bool = False) -> bool:
+        """Whether process `pid` is this instance's Neo4j (or its Browser kit server), by its
+        command line."""
         try:
             argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
         except OSError:
             return False
+        if kit:
+            return browser_kit.MODULE.encode() in argv and str(self.kit_dir).encode() in argv
         return (b"org.neo4j.server.CommunityEntryPoint" in argv
                 and f"--home-dir={self.home}".encode() in argv)
+
+    def _stop_kit(self, state: ServerState | None) -> None:
+        """Stop the Browser server of `state`, if it runs (and is ours)."""
+        if state is None or not state.kit_pid or not _pid_alive(state.kit_pid):
+            return
+        if self._is_ours(state.kit_pid, kit=True):
+            os.kill(state.kit_pid, signal.SIGTERM)
+            deadline = time.monotonic() + 10
+            while _pid_alive(state.kit_pid) and time.monotonic() < deadline:
+                time.sleep(0.1)
+
+    @property
+    def kit_dir(self) -> Path:
+        """Where the Browser style and guide are written for the kit server."""
+        return self.home / "browser"
+
+    def _start_kit(self, dist: Path, state: ServerState) -> int:
+        """Serve Browser with lsg-graph's style and guide on 127.0.0.1 (browser_kit.py; the
+        process writes the style and guide into kit_dir first); its pid."""
+        (jar,) = (dist / "lib").glob("neo4j-browser-*.jar")
+        cmd = [sys.executable, "-m", browser_kit.MODULE, "--folder", str(self.kit_dir),
+               "--port", str(state.kit_port), "--browser-jar", str(jar),
+               "--neo4j-http", f"http://127.0.0.1:{state.http_port}",
+               "--bolt-port", str(state.bolt_port)]
+        with open(self.home / "logs" / "browser-kit.log", "ab") as out:
+            proc = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
+                cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                start_new_session=True, cwd=self.home)
+        return proc.pid
 
     # -- provisioning -----------------------------------------------------------------------
     def distribution(self) -> Path | None:
@@ -300,6 +358,9 @@ class LocalServer:
             "server.bolt.listen_address": f"127.0.0.1:{self.bolt_port}",
             "server.bolt.advertised_address": f"127.0.0.1:{self.bolt_port}",
             "server.http.enabled": "true",
+            # Browser is served by browser_kit.py, confined to loopback; not by Neo4j
+            "server.http_enabled_modules": "TRANSACTIONAL_ENDPOINTS,UNMANAGED_EXTENSIONS,"
+                                           "QUERY_API_ENDPOINTS",
             "server.http.listen_address": f"127.0.0.1:{self.http_port}",
             "server.http.advertised_address": f"127.0.0.1:{self.http_port}",
             "server.https.enabled": "false",
@@ -307,7 +368,9 @@ class LocalServer:
             "dbms.usage_report.enabled": "false",
             # Neo4j Browser as served here collects no usage data and fetches nothing outside
             "client.allow_telemetry": "false",
-            "browser.remote_content_hostname_whitelist": "localhost",
+            "browser.remote_content_hostname_whitelist": "localhost,127.0.0.1",
+            # after login: lsg-graph's style, then its guide (served by browser_kit.py)
+            "browser.post_connect_cmd": browser_kit.post_connect_command(self.browser_port),
             "server.directories.data": str(self.home / "data"),
             "server.directories.logs": str(self.home / "logs"),
             "server.directories.run": str(self.home / "run"),
@@ -366,7 +429,8 @@ def describe(status: Status, local: LocalServer) -> str:
     return "\n".join([
         f"Neo4j {state.version} ({status.instance}) running, pid {state.pid}",
         f"  Bolt:    {status.bolt_uri}  ({'answers' if status.bolt_answers else 'NOT answering'})",
-        f"  Browser: {status.browser_url}",
+        f"  Browser: {status.browser_url or 'not served (run lsg-graph server start again)'}"
+        + ("  (lsg-graph's style and guide after login)" if status.browser_url else ""),
         f"  Login:   user neo4j, {secret}",
         f"  Home:    {state.home}",
     ])

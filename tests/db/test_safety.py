@@ -319,7 +319,7 @@ LOOPBACK = {"0100007F",  # 127.0.0.1
 
 def test_the_server_listens_on_loopback_only(local):
     state = local.read_state()
-    for port in (state.bolt_port, state.http_port):
+    for port in (state.bolt_port, state.http_port, state.kit_port):
         addresses = listening_addresses(port)
         assert addresses and addresses <= LOOPBACK, addresses
 
@@ -328,4 +328,7 @@ def test_browser_collects_no_usage_data_and_fetches_nothing_outside(local, sessi
     config = {r["name"]: r["value"] for r in session_db.read(
         "CALL dbms.clientConfig() YIELD name, value RETURN name, value")}
     assert config["client.allow_telemetry"] == "false"
-    assert config["browser.remote_content_hostname_whitelist"] == "localhost"
+    assert config["browser.remote_content_hostname_whitelist"] == "localhost,127.0.0.1"
+    assert config["browser.post_connect_cmd"] == (
+        f"style http://127.0.0.1:{local.browser_port}/lsg-graph.grass; "
+        f"play http://127.0.0.1:{local.browser_port}/guide.html")

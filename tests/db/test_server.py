@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 import stat
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -22,10 +23,25 @@ def test_status_shows_a_running_5_26_with_bolt_answering(local):
     assert status.bolt_uri == "bolt://127.0.0.1:7688"
 
 
-def test_browser_is_served(local):
-    with urllib.request.urlopen("http://127.0.0.1:7475/browser/", timeout=10) as response:
+def test_browser_is_served_by_lsg_graph_not_by_neo4j(local):
+    """Browser, with lsg-graph's style and guide, comes from the loopback server that confines
+    it (browser_kit.py); Neo4j's own copy, which fetches from the internet, is turned off."""
+    urls = local.status().kit_urls
+    with urllib.request.urlopen(urls["browser"], timeout=10) as response:
         assert response.status == 200
         assert "Neo4j Browser" in response.read().decode("utf-8", "replace")
+        assert "connect-src 'self' ws://127.0.0.1:7688" in response.headers[
+            "Content-Security-Policy"]
+    with urllib.request.urlopen(urls["guide.html"], timeout=10) as response:
+        assert "chair-count" in response.read().decode()
+    with urllib.request.urlopen(urls["lsg-graph.grass"], timeout=10) as response:
+        assert "node.Person" in response.read().decode()
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen("http://127.0.0.1:7475/browser/", timeout=10)
+    assert refused.value.code == 404
+    with pytest.raises(urllib.error.HTTPError) as outside:  # nothing but its own files
+        urllib.request.urlopen(urls["browser"] + "../password", timeout=10)
+    assert outside.value.code == 404
 
 
 def test_apoc_answers(session_db):
@@ -66,7 +82,7 @@ def test_a_port_in_use_is_a_one_line_error(lsg, tmp_path):
     assert result.code == 1
     assert result.err.strip().splitlines() == [
         f"lsg-graph: error: port {port} on 127.0.0.1 is in use: stop what holds it, or pass "
-        "--bolt-port/--http-port"]
+        "--bolt-port/--http-port/--browser-port"]
 
 
 def test_debug_shows_the_traceback(lsg, tmp_path):
