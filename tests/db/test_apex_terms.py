@@ -12,6 +12,8 @@ SECRETARIAT = {
                    "zeng-qinghong", "zhang-wannian"],
     "2002-11-16": ["he-guoqiang", "he-yong", "liu-yunshan", "wang-gang", "xu-caihou",
                    "zeng-qinghong", "zhou-yongkang"],
+    "2007-10-23": ["he-yong", "li-yuanchao", "ling-jihua", "liu-yunshan", "wang-huning",
+                   "xi-jinping"],
     "2017-10-26": ["chen-xi", "ding-xuexiang", "guo-shengkun", "huang-kunming", "wang-huning",
                    "yang-xiaodu", "you-quan"],
     "2022-10-24": ["cai-qi", "chen-wenqing", "li-ganjie", "li-shulei", "liu-jinguo",
@@ -105,6 +107,8 @@ ALTERNATES = {"1997-09-20": ["wu-yi", "zeng-qinghong"], "2002-11-16": ["wang-gan
               "2007-10-23": [], "2012-11-16": [], "2017-10-26": [], "2022-10-24": []}
 POLITBURO_SIZE = {"1997-09-20": 22, "2002-11-16": 24, "2007-10-23": 25, "2012-11-16": 25,
                   "2017-10-26": 25, "2022-10-24": 24}
+SECRETARIAT_SIZE = {"1997-09-20": 7, "2002-11-16": 7, "2007-10-23": 6, "2017-10-26": 7,
+                    "2022-10-24": 7}
 STANDING_COMMITTEE_SIZE = {"1997-09-20": 7, "2002-11-16": 9, "2007-10-23": 9, "2012-11-16": 7,
                            "2017-10-26": 7, "2022-10-24": 7}
 CASES = ([("central-secretariat", day, ids, None) for day, ids in SECRETARIAT.items()]
@@ -127,7 +131,7 @@ def test_a_term_holds_exactly_its_official_members(bundled_db, body, day, member
         "AND coalesce(r.title, '') <> 'Alternate Member' "
         "RETURN collect(DISTINCT p.id) AS ids", body=body, day=day, titles=titles)
     assert sorted(row["ids"]) == members
-    official = {"central-secretariat": 7, "state-council": 10,
+    official = {"central-secretariat": SECRETARIAT_SIZE.get(day), "state-council": 10,
                 "politburo": POLITBURO_SIZE.get(day),
                 "politburo-standing-committee": STANDING_COMMITTEE_SIZE.get(day)}
     assert len(members) == (official.get(body) or len(members))
