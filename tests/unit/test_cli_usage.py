@@ -37,3 +37,12 @@ def test_analyses_lists_names_parameters_and_the_browser_line():
     assert "chair-count" in result.out and "--param as_of=<date>" in result.out
     assert (":params {as_of: '2019-06-01', portfolio: null, lineage: false, "
             "min_confidence: 'medium'}") in result.out
+
+
+def test_browser_without_a_running_server_says_how_to_start_it(tmp_path):
+    result = invoke("--instance", "nowhere", "browser", "--home", tmp_path)
+    assert result.code == 3
+    assert result.err.strip().splitlines() == [
+        "lsg-graph: error: Neo4j Browser is not served for instance 'nowhere': start it with "
+        "lsg-graph server start"]
+    assert not (tmp_path / "instances" / "nowhere").exists()  # asking creates nothing
