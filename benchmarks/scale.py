@@ -126,6 +126,7 @@ def measure(size: int, repeat: int, server: LocalServer, settings: Settings) -> 
         result["validate"], result["validate_rss"] = run_measured(
             [*LSG, "validate", str(folder)], env)
         result["analyses"] = analyses_median(db, repeat)
+        result["profiles"] = profiles(db)
         wipe(db)
         apply_schema(db.runner)
         result["load_csv"] = load_csv(db, server, folder)
@@ -135,6 +136,32 @@ def measure(size: int, repeat: int, server: LocalServer, settings: Settings) -> 
         wipe(db)
     shutil.rmtree(work, ignore_errors=True)
     return result
+
+
+SCANS = ("AllNodesScan", "NodeByLabelScan", "UndirectedRelationshipTypeScan",
+         "DirectedRelationshipTypeScan", "UndirectedAllRelationshipsScan",
+         "DirectedAllRelationshipsScan")
+
+
+def profiles(db: Database) -> dict[str, tuple[int, list[str]]]:
+    """Each analysis under PROFILE (its default parameters): total database hits, and the
+    operators that scan a whole label or relationship type, with the rows they produced."""
+    found = {}
+    with db.runner.driver.session(database=db.settings.database) as session:
+        for name, analysis in sorted(analyses().items()):
+            result = session.run("PROFILE\n" + analysis.text, analysis.bind({}))
+            list(result)  # the profile comes with the last record
+            summary = result.consume()
+            hits, scans, stack = 0, [], [summary.profile]
+            while stack:
+                op = stack.pop()
+                hits += op.get("dbHits", 0)
+                kind = op["operatorType"].split("@")[0]
+                if kind in SCANS:
+                    scans.append(f"{kind} ({op.get('rows', 0):,} rows)")
+                stack += op.get("children", [])
+            found[name] = (hits, scans)
+    return found
 
 
 def table(r: dict) -> str:
@@ -156,10 +183,12 @@ def table(r: dict) -> str:
         f"| `lsg-graph validate` | {r['validate']:.1f} | {size / r['validate']:,.0f} | "
         f"{r['validate'] / r['load']:.2f} of the load | {r['validate_rss']:.0f} MB |",
         "",
-        "| analysis (warm, median) | seconds |",
-        "|---|---|",
+        "| analysis (warm, median) | seconds | db hits (PROFILE) | whole-label or -type scans |",
+        "|---|---|---|---|",
     ]
-    lines += [f"| `{name}` | {seconds:.2f} |" for name, seconds in r["analyses"].items()]
+    for name, seconds in r["analyses"].items():
+        hits, scans = r["profiles"][name]
+        lines.append(f"| `{name}` | {seconds:.2f} | {hits:,} | {'; '.join(scans) or 'none'} |")
     return "\n".join(lines)
 
 

@@ -20,6 +20,11 @@ SECRETARIAT = {
                    "shi-taifeng", "wang-xiaohong"],
 }
 MILITARY_COMMISSION = {
+    # the 15th CMC as it stood at the end of its term (看中國 2002-10-02 citing 太阳报: 11
+    # names; no whole official list of the 15th was found)
+    "2002-10-02": ["cao-gangchuan", "chi-haotian", "fu-quanyou", "guo-boxiong", "hu-jintao",
+                   "jiang-zemin", "wang-ke", "wang-ruilin", "xu-caihou", "yu-yongbo",
+                   "zhang-wannian"],
     "2002-11-16": ["cao-gangchuan", "guo-boxiong", "hu-jintao", "jiang-zemin", "li-jinai",
                    "liang-guanglie", "liao-xilong", "xu-caihou"],
     "2007-10-23": ["chang-wanquan", "chen-bingde", "guo-boxiong", "hu-jintao", "jing-zhiyuan",
