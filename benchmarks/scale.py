@@ -63,6 +63,21 @@ def run_measured(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
+def change_one_position(folder: Path) -> None:
+    """Edit one fact, as an analyst correcting a row does: the first position's confidence."""
+    path = folder / "positions.csv"
+    with open(path, newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        first = next(reader)
+        rest = handle.read()
+    column = header.index("confidence")
+    first[column] = "low" if first[column] != "low" else "high"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([header, first])
+        handle.write(rest)
+
+
 def wipe(db: Database) -> None:
     with db.runner.driver.session(database=db.settings.database) as session:
         session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
@@ -123,6 +138,8 @@ def measure(size: int, repeat: int, server: LocalServer, settings: Settings) -> 
         wipe(db)
         result["load"], result["load_rss"] = run_measured([*LSG, "load", str(folder)], env)
         result["reload"], result["reload_rss"] = run_measured([*LSG, "load", str(folder)], env)
+        change_one_position(folder)
+        result["edit"], result["edit_rss"] = run_measured([*LSG, "load", str(folder)], env)
         result["validate"], result["validate_rss"] = run_measured(
             [*LSG, "validate", str(folder)], env)
         result["analyses"] = analyses_median(db, repeat)
@@ -180,6 +197,8 @@ def table(r: dict) -> str:
         f"{r['row_by_row']:.1f} | {size / r['row_by_row']:,.0f} | baseline | (server) |",
         f"| `lsg-graph load`, unchanged | {r['reload']:.1f} | {size / r['reload']:,.0f} | "
         f"{r['load'] / r['reload']:.1f}x faster than the first | {r['reload_rss']:.0f} MB |",
+        f"| `lsg-graph load`, one position edited | {r['edit']:.1f} | {size / r['edit']:,.0f} | "
+        f"{r['load'] / r['edit']:.1f}x faster than the first | {r['edit_rss']:.0f} MB |",
         f"| `lsg-graph validate` | {r['validate']:.1f} | {size / r['validate']:,.0f} | "
         f"{r['validate'] / r['load']:.2f} of the load | {r['validate_rss']:.0f} MB |",
         "",
