@@ -26,7 +26,7 @@ _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 FORMS = "YYYY, YYYY-MM, YYYY-MM-DD, a range A..B, ..B, A.. or unknown"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateBounds:
     """The days a date cell may denote: `earliest` and `latest`, None where unbounded."""
 

@@ -21,7 +21,7 @@ from .resources import loader_specs
 from .schema import TABLES
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Origin:
     """Where a value came from: file, line and (1-based) column number and name."""
 
@@ -39,7 +39,7 @@ class Origin:
         return where
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """A value with its origin."""
 
@@ -47,7 +47,7 @@ class Cell:
     origin: Origin
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with an extract; `severity` is error or warning."""
 
@@ -59,7 +59,7 @@ class Problem:
         return f"{self.origin}: {self.severity}: {self.message}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     """One row of a model table, each field a Cell (missing fields are absent)."""
 

@@ -19,7 +19,7 @@ EDGE_TYPES = ("CHAIRS", "MEMBER_OF", "REPORTS_TO", "REPLACED_BY")
 BODY_LABEL = {"party": "Party", "state": "State"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """A node to write: its label, id and properties."""
 
@@ -28,7 +28,7 @@ class Node:
     props: dict[str, Any]
 
 
-@dataclass
+@dataclass(slots=True)
 class Edge:
     """An edge to write, identified by `key` (dataset, table and key fields of its row)."""
 

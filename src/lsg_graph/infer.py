@@ -37,7 +37,7 @@ MAKING_CHANGES = ("renamed", "upgraded", "split")  # the changes that make a new
 DAY = dt.timedelta(days=1)
 
 
-@dataclass
+@dataclass(slots=True)
 class Post:
     """A position as the rules see it. `end` None means still held (an open end)."""
 
@@ -57,7 +57,7 @@ class Post:
         return f"{self.person} {self.role} {self.body} {self.start.text} to {end} ({self.ref})"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attestation:
     """A source shows `person` in `role` on `body` on `date`."""
 
@@ -71,7 +71,7 @@ class Attestation:
     post: str = ""  # the ref of the post it was matched to before, if any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BodyEvent:
     """A body began (`begins`) or ceased to exist as itself on a day within `date`."""
 
@@ -83,7 +83,7 @@ class BodyEvent:
     dispute: str = ""  # a claim of a dispute never bounds a rival claim of the same dispute
 
 
-@dataclass
+@dataclass(slots=True)
 class Bounds:
     """A post's effective bounds; None is unbounded. `open_end`: stated as still held."""
 
@@ -95,7 +95,7 @@ class Bounds:
     why: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """Something the rules found wrong: `error` (the data cannot be loaded) or `warning`."""
 

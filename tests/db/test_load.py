@@ -30,6 +30,43 @@ def test_loading_twice_changes_nothing_the_second_time(db):
     assert fingerprint(db) == after_first
 
 
+def test_an_unchanged_reload_reads_no_extract_but_a_damaged_graph_is_repaired(db, tmp_path):
+    copy = tmp_path / "hand"
+    shutil.copytree(HAND, copy)
+    db.load(copy)
+    complete = fingerprint(db)
+    second = db.load(copy)  # the very files loaded last: not read again
+    assert not second.changed and "not read again" in second.warnings[0]
+    assert (second.nodes.unchanged, second.edges.unchanged) == (16, 21)
+
+    db.write("MATCH ()-[r:MEMBER_OF]->() WITH r LIMIT 1 DELETE r")  # the graph lost a fact
+    repaired = db.load(copy)
+    assert repaired.edges.created == 1 and fingerprint(db) == complete
+
+    (copy / "persons.csv").write_text((copy / "persons.csv").read_text() + "\n")
+    reread = db.load(copy)  # other bytes: read, validated and compared again
+    assert not reread.changed and not reread.warnings
+
+
+def test_a_cut_load_leaves_no_record_of_the_earlier_complete_one(db, tmp_path):
+    copy = tmp_path / "hand"
+    shutil.copytree(HAND, copy)
+    db.load(copy)
+    assert db.read("MATCH (m:LsgGraph {id: 'loaded:hand'}) RETURN count(m) AS n") == [{"n": 1}]
+    edited = (copy / "persons.csv").read_text().replace("Alice", "Alicia")
+    (copy / "persons.csv").write_text(edited)
+
+    class Cut(Exception):
+        pass
+
+    def cut(done: int, total: int) -> None:
+        raise Cut
+
+    with pytest.raises(Cut):
+        db.load(copy, batch_size=1, progress=cut)
+    assert db.read("MATCH (m:LsgGraph {id: 'loaded:hand'}) RETURN count(m) AS n") == [{"n": 0}]
+
+
 def test_replace_removes_exactly_the_dropped_facts(db, tmp_path):
     db.load(HAND)
     before = {r["key"] for r in db.read("MATCH ()-[r]->() RETURN r.key AS key")}
