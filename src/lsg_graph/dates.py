@@ -19,6 +19,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 UNKNOWN = "unknown"
 RANGE = ".."
@@ -41,6 +42,7 @@ class DateBounds:
         return self.earliest is not None or self.latest is not None
 
 
+@lru_cache(maxsize=1 << 16)  # extracts repeat dates; DateBounds is immutable
 def parse_date(text: str) -> DateBounds:
     """Parse any of the FORMS; ValueError says what is wrong."""
     text = text.strip()

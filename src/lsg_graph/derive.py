@@ -57,7 +57,7 @@ def derive(runner: QueryRunner, batch_size: int = 1000,
     Nothing is read but content hashes when the facts are those the last run derived from."""
     facts = _facts_fingerprint(runner)
     if facts is None:  # an empty graph: nothing to derive, no state to keep
-        runner.write("MATCH (m:LsgGraph {id: 'derived'}) DELETE m")
+        runner.write(f"MATCH (m:LsgGraph {{id: '{DERIVED_MARKER}'}}) DELETE m")
         return 0
     if runner.read(_MARKER_READ) == [{"facts": facts}]:
         return 0
@@ -271,8 +271,9 @@ CALL () {
 }
 RETURN collect(coalesce(hash, '-')) AS hashes
 """
-_MARKER_READ = "MATCH (m:LsgGraph {id: 'derived'}) RETURN m.facts AS facts"
-_MARKER_WRITE = "MERGE (m:LsgGraph {id: 'derived'}) SET m.facts = $facts"
+DERIVED_MARKER = "derived"  # the id of the LsgGraph node that keeps the facts' digest
+_MARKER_READ = f"MATCH (m:LsgGraph {{id: '{DERIVED_MARKER}'}}) RETURN m.facts AS facts"
+_MARKER_WRITE = f"MERGE (m:LsgGraph {{id: '{DERIVED_MARKER}'}}) SET m.facts = $facts"
 _DEATHS = """
 MATCH (p:Person) WHERE p.died_precision IS NOT NULL
 RETURN p.id AS id, toString(p.died) AS died, toString(p.died_latest) AS died_latest,

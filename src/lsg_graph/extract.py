@@ -41,10 +41,22 @@ class Origin:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """A value with its origin."""
+    """A value with where it came from (its Origin is made only when asked for: an extract
+    has millions of cells and few problems)."""
 
     text: str
-    origin: Origin
+    file: str
+    line: int
+    column: int | None = None
+    column_name: str | None = None
+
+    @classmethod
+    def at(cls, text: str, origin: Origin) -> Cell:
+        return cls(text, origin.file, origin.line, origin.column, origin.column_name)
+
+    @property
+    def origin(self) -> Origin:
+        return Origin(self.file, self.line, self.column, self.column_name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +182,7 @@ def _read_file(extract: Extract, folder: Path, spec: dict[str, Any]) -> None:
         if not any(v.strip() for v in values):
             continue
         cells = {
-            col: Cell(values[i].strip(), Origin(name, line, i + 1, col)) for col, i in index.items()
+            col: Cell(values[i].strip(), name, line, i + 1, col) for col, i in index.items()
         }
         for emit in spec["emit"]:
             _emit(extract, emit, cells, Origin(name, line))
@@ -189,7 +201,7 @@ def _emit(extract: Extract, emit: dict[str, Any], row: dict[str, Cell], origin: 
     mapping = emit.get("fields", "same")
     if mapping == "same":
         mapping = {name: name for name in table.names}
-    if emit.get("when") and not row.get(emit["when"], Cell("", origin)).text:
+    if emit.get("when") and not row.get(emit["when"], Cell.at("", origin)).text:
         return  # the row has nothing for this table
     cells: dict[str, Cell] = {}
     for target, expr in mapping.items():
@@ -208,7 +220,7 @@ def _evaluate(expr: Any, row: dict[str, Cell], origin: Origin) -> Cell | None:
     if isinstance(expr, str):
         return row.get(expr)
     if "const" in expr:
-        return Cell(str(expr["const"]), origin)
+        return Cell.at(str(expr["const"]), origin)
     column = expr.get("slug") or expr.get("hash") or expr.get("map")
     cell = row.get(column)
     if cell is None:
@@ -216,11 +228,11 @@ def _evaluate(expr: Any, row: dict[str, Cell], origin: Origin) -> Cell | None:
     if not cell.text:
         return cell
     if "slug" in expr:
-        return Cell(expr.get("prefix", "") + slugify(cell.text), cell.origin)
+        return Cell.at(expr.get("prefix", "") + slugify(cell.text), cell.origin)
     if "hash" in expr:
         digest = hashlib.sha1(cell.text.encode("utf-8")).hexdigest()[:10]
-        return Cell(expr.get("prefix", "") + digest, cell.origin)
-    return Cell(expr["values"].get(cell.text, cell.text), cell.origin)
+        return Cell.at(expr.get("prefix", "") + digest, cell.origin)
+    return Cell.at(expr["values"].get(cell.text, cell.text), cell.origin)
 
 
 def _merge(extract: Extract, record: Record) -> None:
@@ -237,7 +249,7 @@ def _merge(extract: Extract, record: Record) -> None:
                 earlier.cells[name] = cell
             elif kind in ("refs", "list"):
                 merged = list(dict.fromkeys(split_list(old.text) + split_list(cell.text)))
-                earlier.cells[name] = Cell(";".join(merged), old.origin)
+                earlier.cells[name] = Cell.at(";".join(merged), old.origin)
             elif cell.text and cell.text != old.text:
                 extract.error(cell.origin, f"{cell.text!r} contradicts {old.text!r} given "
                               f"for the same {record.table} row at line {old.origin.line}")

@@ -121,6 +121,9 @@ def infer(posts: list[Post], deaths: dict[str, tuple[DateBounds, str]],
     bounds = {p.ref: _stated(p) for p in posts}
     result = Inference(bounds, defaultdict(list), [])
     _attest(posts, attestations, result)
+    events_of: dict[str, list[BodyEvent]] = defaultdict(list)  # by body: one pass, not n x m
+    for event in body_events:
+        events_of[event.body].append(event)
     for post in posts:
         if post.person in deaths:
             died, ref = deaths[post.person]
@@ -128,8 +131,8 @@ def infer(posts: list[Post], deaths: dict[str, tuple[DateBounds, str]],
                 why = f"death ({post.person} died {died.text}, {ref})"
                 _end_at_most(result, post, died.latest + DAY, why)
                 _start_at_most(result, post, died.latest, why)
-        for event in body_events:
-            if event.body != post.body or (event.dispute and event.dispute == post.dispute):
+        for event in events_of.get(post.body, ()):
+            if event.dispute and event.dispute == post.dispute:
                 continue
             if event.begins and event.date.earliest:
                 why = f"body start ({event.body} {event.why} {event.date.text}, {event.ref})"

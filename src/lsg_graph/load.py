@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .derive import derive
+from .derive import DERIVED_MARKER, derive
 from .errors import LsgGraphError
 from .extract import MANIFEST
 from .graph import EDGE_TYPES, NODE_LABELS, Node, to_graph
@@ -179,6 +179,9 @@ def _existing_edges(runner: QueryRunner, dataset: str) -> ExistingEdges:
 def _write(runner: QueryRunner, dataset: str, plan: Plan, batch_size: int,
            progress: Progress | None) -> None:
     total, done = plan.size, 0
+    if total:  # facts are written: derive everything anew, even where the digest of the
+        # facts comes back to one already derived (a fact deleted by hand and loaded again)
+        runner.write(f"MATCH (m:LsgGraph {{id: '{DERIVED_MARKER}'}}) DELETE m")
 
     def tick(n: int) -> None:
         nonlocal done
