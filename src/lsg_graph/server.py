@@ -277,14 +277,17 @@ class LocalServer:
                 and f"--home-dir={self.home}".encode() in argv)
 
     def _stop_kit(self, state: ServerState | None) -> None:
-        """Stop the Browser server of `state`, if it runs (and is ours)."""
-        if state is None or not state.kit_pid or not _pid_alive(state.kit_pid):
-            return
-        if self._is_ours(state.kit_pid, kit=True):
-            os.kill(state.kit_pid, signal.SIGTERM)
-            deadline = time.monotonic() + 10
-            while _pid_alive(state.kit_pid) and time.monotonic() < deadline:
-                time.sleep(0.1)
+        """Stop this instance's Browser server: the one `state` records and any other left
+        behind (recognised by its command line, never by pid alone)."""
+        pids = {state.kit_pid} if state is not None and state.kit_pid else set()
+        for entry in Path("/proc").glob("[0-9]*"):
+            pids.add(int(entry.name))
+        ours = [pid for pid in pids if _pid_alive(pid) and self._is_ours(pid, kit=True)]
+        for pid in ours:
+            os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + 10
+        while any(_pid_alive(pid) for pid in ours) and time.monotonic() < deadline:
+            time.sleep(0.1)
 
     @property
     def kit_dir(self) -> Path:
