@@ -80,7 +80,10 @@ def change_one_position(folder: Path) -> None:
 
 def wipe(db: Database) -> None:
     with db.runner.driver.session(database=db.settings.database) as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+        # relationships first, then nodes: a body with many edges detached at once exceeded
+        # the server's transaction memory at 1M positions
+        session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS")
+        session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS")
 
 
 def load_csv(db: Database, server: LocalServer, folder: Path) -> float:
