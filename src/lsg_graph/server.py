@@ -195,7 +195,7 @@ class LocalServer:
                 self.state_file.write_text(json.dumps(asdict(state)))
             return self.status()
         java = check_java()
-        self._stop_kit(self.read_state())  # left behind by a Neo4j that died
+        self._stop_kit()  # left behind by a Neo4j that died
         for port in (self.bolt_port, self.http_port, self.browser_port):
             if not _port_free(port):
                 raise LsgGraphError(
@@ -251,7 +251,7 @@ class LocalServer:
         """Shut down cleanly (SIGTERM, then SIGKILL after `timeout`); False if not running.
         A pid that is no longer this instance's Neo4j (a reused pid) is never signalled."""
         state = self.read_state()
-        self._stop_kit(state)
+        self._stop_kit()
         if state is None or not _pid_alive(state.pid) or not self._is_ours(state.pid):
             self.state_file.unlink(missing_ok=True)
             return False
@@ -276,17 +276,17 @@ class LocalServer:
         return (b"org.neo4j.server.CommunityEntryPoint" in argv
                 and f"--home-dir={self.home}".encode() in argv)
 
-    def _stop_kit(self, state: ServerState | None) -> None:
-        """Stop this instance's Browser server: the one `state` records and any other left
-        behind (recognised by its command line, never by pid alone)."""
-        pids = {state.kit_pid} if state is not None and state.kit_pid else set()
-        for entry in Path("/proc").glob("[0-9]*"):
-            pids.add(int(entry.name))
+    def _stop_kit(self) -> None:
+        """Stop this instance's Browser server, and any other one it left behind (each
+        recognised by its command line, never by pid alone)."""
+        pids = [int(entry.name) for entry in Path("/proc").glob("[0-9]*")]
         ours = [pid for pid in pids if _pid_alive(pid) and self._is_ours(pid, kit=True)]
         for pid in ours:
             os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + 10
-        while any(_pid_alive(pid) for pid in ours) and time.monotonic() < deadline:
+        # a stopped process shows as a zombie before its threads have let go of the port
+        while ours and (any(_pid_alive(pid) for pid in ours)
+                        or not _port_free(self.browser_port)) and time.monotonic() < deadline:
             time.sleep(0.1)
 
     @property
