@@ -17,13 +17,13 @@ CALL (p, bodies) {
   WITH p, bodies WHERE size(bodies) >= $min_bodies
   RETURN 'person' AS kind, p.name AS a, reduce(s = '', x IN bodies |
            s + CASE WHEN s = '' THEN '' ELSE '; ' END + x.name) AS b,
-         size(bodies) AS count, [] AS shared
+         size(bodies) AS count, null AS person
   UNION ALL
   UNWIND bodies AS x
   UNWIND bodies AS y
   WITH p, x, y WHERE x.name < y.name
-  RETURN 'pair' AS kind, x.name AS a, y.name AS b, 1 AS count, [p.name] AS shared
+  RETURN 'pair' AS kind, x.name AS a, y.name AS b, 1 AS count, p.name AS person
 }
-WITH kind, a, b, sum(count) AS count, reduce(acc = [], s IN collect(shared) | acc + s) AS shared
+WITH kind, a, b, sum(count) AS count, collect(person) AS shared
 RETURN kind, a, b, CASE kind WHEN 'person' THEN count ELSE size(shared) END AS count, shared
 ORDER BY kind DESC, count DESC, a, b
