@@ -17,6 +17,7 @@ from .errors import LsgGraphError
 from .export import FORMATS as EXPORT_FORMATS
 from .output import FORMATS, render, write_text
 from .resources import bundled_dataset
+from .runner import BATCH_SIZE
 from .server import DEFAULT_BOLT_PORT, DEFAULT_HTTP_PORT, LocalServer, describe, memory_size
 from .settings import Settings
 from .synth import write_synthetic
@@ -245,7 +246,7 @@ def validate(ctx: click.Context, folder: Path | None) -> None:
 @click.option("--dry-run", is_flag=True, help="print what would change; write nothing")
 @click.option("--replace", is_flag=True,
               help="also remove facts an earlier load of this dataset made that it no longer has")
-@click.option("--batch-size", default=500, show_default=True, type=click.IntRange(min=1),
+@click.option("--batch-size", default=BATCH_SIZE, show_default=True, type=click.IntRange(min=1),
               help="rows per write transaction")
 @click.option("--verbose", "-v", is_flag=True, help="list every change")
 @click.pass_context

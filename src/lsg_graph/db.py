@@ -16,7 +16,7 @@ import pandas as pd
 from . import analyses, export, load, report, seed
 from .plan import LoadReport
 from .resources import bundled_dataset
-from .runner import QueryRunner
+from .runner import BATCH_SIZE, QueryRunner
 from .settings import Settings
 
 
@@ -45,7 +45,7 @@ class Database:
         return self.runner.read_only(cypher, **params)
 
     def load(self, path: str | Path | None = None, *, replace: bool = False,
-             dry_run: bool = False, batch_size: int = 500,
+             dry_run: bool = False, batch_size: int = BATCH_SIZE,
              progress: Callable[[int, int], None] | None = None) -> LoadReport:
         """Validate and load an extract (default: the bundled dataset); see `load.load`."""
         return load.load(self.runner, path or bundled_dataset(), replace=replace,

@@ -11,7 +11,8 @@ On every CHAIRS and MEMBER_OF edge:
   `unknown` (the dates cannot settle it);
 - `level`: 1, 2 or 3 for low, medium or high confidence;
 - `start_bounds`, `end_bounds`: the effective bounds as text, and `inferred`: how the rules of
-  `infer.py` narrowed the stated dates, each with the facts it used.
+  `infer.py` narrowed the stated dates, each with the facts it used;
+- `derived_hash`: a digest of the above, so that a run compares one string per edge.
 
 Unbounded sides are 0001-01-01 and 9999-12-31, so that each test is one comparison. On every
 body, `seat`: the body it was last renamed or upgraded into (itself if none), so a group and
@@ -36,7 +37,8 @@ from typing import Any
 
 from .dates import DateBounds, from_stored, parse_date
 from .infer import DAY, MAKING_CHANGES, Attestation, BodyEvent, Bounds, Post, infer
-from .runner import QueryRunner
+from .plan import content_hash
+from .runner import BATCH_SIZE, QueryRunner
 
 NEVER = dt.date(1, 1, 1)
 FOREVER = dt.date(9999, 12, 31)
@@ -48,45 +50,50 @@ KIND_LABELS = {
     "office": "Office", "organ": "Organ",
 }
 # Part of the fingerprint: a release that derives more recomputes graphs loaded before it.
-DERIVATION = "2"
+DERIVATION = "3"
 
 
-def derive(runner: QueryRunner, batch_size: int = 1000,
+def derive(runner: QueryRunner, batch_size: int = BATCH_SIZE,
            progress: Callable[[int], None] | None = None) -> int:
     """Recompute the derived properties of the whole graph; how many edges and bodies changed.
-    Nothing is read but content hashes when the facts are those the last run derived from."""
+    Nothing is read but content hashes when the facts are those the last run derived from.
+    Posts are read as a stream and kept in the compact form the rules need; each edge's
+    derived properties are compared by their hash (`derived_hash`) and written in batches
+    as they are made, never held all at once."""
     facts = _facts_fingerprint(runner)
     if facts is None:  # an empty graph: nothing to derive, no state to keep
         runner.write(f"MATCH (m:LsgGraph {{id: '{DERIVED_MARKER}'}}) DELETE m")
         return 0
     if runner.read(_MARKER_READ) == [{"facts": facts}]:
         return 0
-    rows = runner.read(_POSTS)
-    posts = [_post(row) for row in rows]
+    posts: list[Post] = []
+    stored: dict[str, tuple[str, str | None]] = {}  # edge key -> (type, derived_hash)
+    attestations = []
+    for row in runner.stream(_POSTS):
+        post = _post(row)
+        posts.append(post)
+        stored[post.ref] = (row["type"], row["derived_hash"])
+        loaded_by = f"attestations.csv of {post.ref.split(':')[0]}"
+        for text, sources in zip(row["attested"] or [], row["attested_sources"] or [],
+                                 strict=True):
+            attestations.append(Attestation(loaded_by, post.person, post.body, post.role,
+                                            post.title, parse_date(text), sources, post=post.ref))
     deaths = {row["id"]: (_stored(row, "died"), f"person {row['id']}")
-              for row in runner.read(_DEATHS)}
+              for row in runner.stream(_DEATHS)}
     events = [BodyEvent(f"body {row['id']}", row["id"], _stored(row, "date"), row["why"],
                         row["begins"], row["dispute"] or "")
-              for row in runner.read(_BODY_EVENTS, making=list(MAKING_CHANGES))]
-    attestations = [
-        Attestation(f"attestations.csv of {row['key'].split(':')[0]}", p.person, p.body, p.role,
-                    p.title, parse_date(text), sources, post=p.ref)
-        for row, p in zip(rows, posts, strict=True)
-        for text, sources in zip(row["attested"] or [], row["attested_sources"] or [],
-                                 strict=True)
-    ]
+              for row in runner.stream(_BODY_EVENTS, making=list(MAKING_CHANGES))]
     inference = infer(posts, deaths, events, attestations)
-    wanted = intervals(posts, inference.bounds)
-    changed = _by_type([(row["type"], {"key": row["key"], "props": wanted[row["key"]]})
-                        for row in rows if _differs(row["derived"], wanted[row["key"]])])
-    links = _by_type([(row["type"], {"key": row["key"], "props": props})
-                      for row in runner.read(_LINKS)
-                      if _differs(row["derived"], props := _link(row))])
-    count = 0
-    for rel, batch in {**changed, **links}.items():  # types come from this module's queries
-        runner.write_batches(f"UNWIND $rows AS row MATCH ()-[r:{rel} {{key: row.key}}]->() "
-                             "SET r += row.props", batch, batch_size, progress)
-        count += len(batch)
+    disputed = _disputed(posts, inference.bounds)
+    writer = _EdgeWriter(runner, batch_size, progress)
+    for post in posts:
+        rel, current = stored[post.ref]
+        writer.add_if_changed(rel, post.ref, current,
+                              disputed.get(post.ref) or _own(post, inference.bounds[post.ref]))
+    del posts, stored, inference, disputed
+    for row in runner.stream(_LINKS):
+        writer.add_if_changed(row["type"], row["key"], row["derived_hash"], _link(row))
+    count = writer.flush()
     for label, batch in _seats(runner).items():
         runner.write_batches(f"UNWIND $rows AS row MATCH (b:{label} {{id: row.id}}) "
                              "SET b.seat = row.seat", batch, batch_size, progress)
@@ -100,44 +107,82 @@ def derive(runner: QueryRunner, batch_size: int = 1000,
     return count
 
 
-def _facts_fingerprint(runner: QueryRunner) -> str | None:
-    """A digest of every fact the derived properties depend on, from the content hashes; None
-    when the graph holds no facts."""
-    (row,) = runner.read(_FACTS)
-    if not row["hashes"]:
-        return None
-    return hashlib.sha1("|".join([DERIVATION, *sorted(row["hashes"])]).encode()).hexdigest()
+class _EdgeWriter:
+    """Derived properties to write, by relationship type, sent a batch at a time."""
 
+    def __init__(self, runner: QueryRunner, batch_size: int,
+                 progress: Callable[[int], None] | None) -> None:
+        self.runner, self.batch_size, self.progress = runner, batch_size, progress
+        self.pending: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.written = 0
 
-def _by_type(rows: list[tuple[str, dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
-    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for rel, row in rows:
+    def add_if_changed(self, rel: str, key: str, current: str | None,
+                       props: dict[str, Any]) -> None:
+        """Queue the edge's derived `props` unless their hash is the one it carries."""
+        digest = content_hash(props)
+        if digest == current:
+            return
+        batch = self.pending[rel]
+        batch.append({"key": key, "props": {**props, "derived_hash": digest}})
+        if len(batch) >= self.batch_size:
+            self._send(rel)
+
+    def flush(self) -> int:
+        """Write what is queued; how many edges were written in all."""
+        for rel in list(self.pending):
+            self._send(rel)
+        return self.written
+
+    def _send(self, rel: str) -> None:
         assert rel in ("CHAIRS", "MEMBER_OF", "REPORTS_TO", "REPLACED_BY")
-        grouped[rel].append(row)
-    return grouped
+        batch = self.pending.pop(rel, [])
+        if batch:  # the type is checked above, and comes from this module's queries
+            self.runner.write(f"UNWIND $rows AS row MATCH ()-[r:{rel} {{key: row.key}}]->() "
+                              "SET r += row.props", rows=batch)
+            self.written += len(batch)
+            if self.progress:
+                self.progress(len(batch))
 
 
-def intervals(posts: list[Post], bounds: dict[str, Bounds]) -> dict[str, dict[str, Any]]:
-    """The derived properties of every post (by ref), disputes taken into account."""
-    props = {p.ref: _own(p, bounds[p.ref]) for p in posts}
+def _facts_fingerprint(runner: QueryRunner) -> str | None:
+    """A digest of every fact the derived properties depend on, from the content hashes
+    (read a relationship type or label at a time, and combined so that their order does not
+    matter); None when the graph holds no facts."""
+    total, count = 0, 0
+    for query in _FACTS:
+        (row,) = runner.stream(query)  # raw values: a long list is not walked to convert it
+        for digest in row["hashes"]:
+            total += int(hashlib.sha1(digest.encode()).hexdigest(), 16)
+        count += len(row["hashes"])
+    if not count:
+        return None
+    return hashlib.sha1(f"{DERIVATION}|{count}|{total}".encode()).hexdigest()
+
+
+def _disputed(posts: list[Post], bounds: dict[str, Bounds]) -> dict[str, dict[str, Any]]:
+    """The derived properties of the posts that are claims of a dispute (by ref): a claim
+    that a rival as confident disputes is `disputed`, and certain only on the days every such
+    claim agrees on."""
     claims: dict[tuple[str, str, str], list[Post]] = defaultdict(list)
     for p in posts:
         if p.dispute:
             claims[(p.dispute, p.body, p.role)].append(p)
+    props = {p.ref: _own(p, bounds[p.ref]) for group in claims.values() for p in group}
+    changed: dict[str, dict[str, Any]] = {}
     for group in claims.values():
         for p in group:
             rivals = [q for q in group if LEVELS.get(q.confidence, 2) >= LEVELS.get(
                 p.confidence, 2)]
             if len(rivals) < 2:
                 continue  # nothing as confident disputes it
-            mine = props[p.ref]
+            mine = changed[p.ref] = dict(props[p.ref])
             mine["doubt"] = "disputed"
             if len({q.person for q in rivals}) > 1:
                 mine["certain_from"], mine["certain_until"] = FOREVER, NEVER
             else:  # the claims agree on the days they all make certain
                 mine["certain_from"] = max(props[q.ref]["certain_from"] for q in rivals)
                 mine["certain_until"] = min(props[q.ref]["certain_until"] for q in rivals)
-    return props
+    return changed
 
 
 def _own(post: Post, b: Bounds) -> dict[str, Any]:
@@ -209,11 +254,6 @@ def _day(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def _differs(current: dict[str, Any], wanted: dict[str, Any]) -> bool:
-    return any(current.get(k) != (v.isoformat() if isinstance(v, dt.date) else v)
-               for k, v in wanted.items())
-
-
 def _kind_labels(runner: QueryRunner) -> dict[str, list[dict[str, str]]]:
     """Bodies whose kind label is missing or stale, by the label they should carry."""
     changed: dict[str, list[dict[str, str]]] = defaultdict(list)
@@ -243,9 +283,6 @@ def _seats(runner: QueryRunner) -> dict[str, list[dict[str, str]]]:
     return changed
 
 
-_DERIVED = """r {possible_from: toString(r.possible_from), certain_from: toString(r.certain_from),
-          certain_until: toString(r.certain_until), possible_until: toString(r.possible_until),
-          .doubt, .level, .start_bounds, .end_bounds, .inferred, .caption} AS derived"""
 _DATES = """toString(r.start) AS start, toString(r.start_latest) AS start_latest,
        r.start_precision AS start_p, toString(r.end) AS end,
        toString(r.end_latest) AS end_latest, r.end_precision AS end_p"""
@@ -255,22 +292,21 @@ RETURN r.key AS key, type(r) AS type, p.id AS person, b.id AS body,
        coalesce(r.role, 'chair') AS role, coalesce(r.title, '') AS title, {_DATES},
        r.confidence AS confidence, coalesce(r.dispute, '') AS dispute,
        coalesce(r.ex_officio, '') AS ex_officio,
-       r.attested AS attested, r.attested_sources AS attested_sources, {_DERIVED}
+       r.attested AS attested, r.attested_sources AS attested_sources,
+       r.derived_hash AS derived_hash
 ORDER BY key
 """
 _LINKS = f"""
 MATCH ()-[r:REPORTS_TO|REPLACED_BY]->()
 RETURN r.key AS key, type(r) AS type, {_DATES}, r.confidence AS confidence,
-       r.change AS change, {_DERIVED}
+       r.change AS change, r.derived_hash AS derived_hash
 """
-_FACTS = """
-CALL () {
-  MATCH ()-[r:CHAIRS|MEMBER_OF|REPORTS_TO|REPLACED_BY]->() RETURN r.hash AS hash
-  UNION ALL
-  MATCH (n) WHERE n:Person OR n:Body OR n:Party OR n:State RETURN n.hash AS hash
-}
-RETURN collect(coalesce(hash, '-')) AS hashes
-"""
+_FACTS = [
+    *(f"MATCH ()-[r:{rel}]->() RETURN collect(coalesce(r.hash, '-')) AS hashes"
+      for rel in ("CHAIRS", "MEMBER_OF", "REPORTS_TO", "REPLACED_BY")),
+    *(f"MATCH (n:{label}) RETURN collect(coalesce(n.hash, '-')) AS hashes"
+      for label in ("Person", "Body", "Party", "State")),
+]
 DERIVED_MARKER = "derived"  # the id of the LsgGraph node that keeps the facts' digest
 _MARKER_READ = f"MATCH (m:LsgGraph {{id: '{DERIVED_MARKER}'}}) RETURN m.facts AS facts"
 _MARKER_WRITE = f"MERGE (m:LsgGraph {{id: '{DERIVED_MARKER}'}}) SET m.facts = $facts"

@@ -21,7 +21,7 @@ from .extract import MANIFEST
 from .graph import EDGE_TYPES, NODE_LABELS, Node, to_graph
 from .plan import ExistingEdges, ExistingNodes, LoadReport, Plan, plan_load
 from .resources import resource_dir
-from .runner import QueryRunner
+from .runner import BATCH_SIZE, QueryRunner
 from .validate import errors, validate
 
 Progress = Callable[[int, int], None]
@@ -45,7 +45,7 @@ def load(
     *,
     replace: bool = False,
     dry_run: bool = False,
-    batch_size: int = 500,
+    batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
 ) -> LoadReport:
     """Validate, then load the extract at `path`; raises LsgGraphError and writes nothing if
@@ -68,21 +68,25 @@ def load(
                             f"{shown}{more}")
     nodes, edges = to_graph(extract)
     dataset = extract.name
+    del extract  # the records are now nodes and edges: do not hold both
     if not dry_run:
         apply_schema(runner)
     plan = plan_load(dataset, nodes, edges, _existing_nodes(runner, dataset, nodes),
                      _existing_edges(runner, dataset), replace=replace, dry_run=dry_run)
+    report = plan.report
+    del nodes, edges  # the plan holds what is written
     if not dry_run:
         # a load cut short must not leave the record of an earlier, complete one
         runner.write("MATCH (m:LsgGraph {id: $id}) DELETE m", id=_MARKER + dataset)
         _write(runner, dataset, plan, batch_size, progress)
+        del plan
         derive(runner)
         nodes_now, edges_now = _dataset_counts(runner, dataset)
         runner.write("MERGE (m:LsgGraph {id: $id}) SET m.files = $files, m.replaced = $replace, "
                      "m.nodes = $nodes, m.edges = $edges", id=_MARKER + dataset, files=files,
                      replace=replace, nodes=nodes_now, edges=edges_now)
-    plan.report.seconds = time.monotonic() - began
-    return plan.report
+    report.seconds = time.monotonic() - began
+    return report
 
 
 _MARKER = "loaded:"  # (:LsgGraph {id: 'loaded:<dataset>'}): what the last load of it read
@@ -147,7 +151,7 @@ def unload(runner: QueryRunner, dataset: str, *, dry_run: bool = False) -> LoadR
     if not plan.report.changed:
         raise LsgGraphError(f"no dataset named {dataset!r} is loaded")
     if not dry_run:
-        _write(runner, dataset, plan, 500, None)
+        _write(runner, dataset, plan, BATCH_SIZE, None)
         runner.write("MATCH (m:LsgGraph {id: $id}) DELETE m", id=_MARKER + dataset)
         derive(runner)
     plan.report.seconds = time.monotonic() - began

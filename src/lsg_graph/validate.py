@@ -46,15 +46,14 @@ def errors(extract: Extract) -> list[Problem]:
 def _check_fields(extract: Extract, fields: tuple[Field, ...], record: Record) -> None:
     for f in fields:
         text = record.text(f.name)
-        where = record.where(f.name)
         if not text:
             if f.required:
                 what = "a fact with no source" if f.name == "sources" else f"{f.name} is empty"
-                extract.error(where, f"{what}: it is required")
+                extract.error(record.where(f.name), f"{what}: it is required")
             continue
         problem = _value_problem(f, text)
         if problem:
-            extract.error(where, problem)
+            extract.error(record.where(f.name), problem)
 
 
 def _value_problem(f: Field, text: str) -> str | None:
