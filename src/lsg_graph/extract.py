@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,21 +72,76 @@ class Problem:
         return f"{self.origin}: {self.severity}: {self.message}"
 
 
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where each field of the records of one file comes from: shared by all its rows, so a
+    record keeps only its texts (an extract has millions of cells and few problems)."""
+
+    slots: dict[str, int]  # field name -> index into Record.values
+    columns: tuple[tuple[int | None, str | None], ...]  # per slot: column number and name
+
+
+_LAYOUTS: dict[tuple[tuple[str, int | None, str | None], ...], Layout] = {}
+
+
+def _layout(cells: dict[str, Cell]) -> Layout:
+    """The one Layout for records whose fields come from these columns."""
+    key = tuple((name, cell.column, cell.column_name) for name, cell in cells.items())
+    layout = _LAYOUTS.get(key)
+    if layout is None:
+        layout = _LAYOUTS[key] = Layout({name: i for i, (name, _, _) in enumerate(key)},
+                                        tuple((col, col_name) for _, col, col_name in key))
+    return layout
+
+
 @dataclass(slots=True)
 class Record:
-    """One row of a model table, each field a Cell (missing fields are absent)."""
+    """One row of a model table: its texts, where they came from (missing fields are absent).
+    `moved` holds the fields a merge of duplicate rows took from another row."""
 
     table: str
-    cells: dict[str, Cell]
-    origin: Origin
+    layout: Layout
+    values: tuple[str, ...]
+    file: str
+    line: int
+    moved: dict[str, Cell] | None = None
+
+    @classmethod
+    def of(cls, table: str, cells: dict[str, Cell], origin: Origin) -> Record:
+        values = tuple(_shared(cell.text) for cell in cells.values())
+        return cls(table, _layout(cells), values, origin.file, origin.line)
+
+    @property
+    def origin(self) -> Origin:
+        return Origin(self.file, self.line)
+
+    def cell(self, name: str) -> Cell | None:
+        if self.moved and name in self.moved:
+            return self.moved[name]
+        i = self.layout.slots.get(name)
+        if i is None:
+            return None
+        column, column_name = self.layout.columns[i]
+        return Cell(self.values[i], self.file, self.line, column, column_name)
 
     def text(self, name: str) -> str:
-        cell = self.cells.get(name)
-        return cell.text if cell else ""
+        if self.moved and name in self.moved:
+            return self.moved[name].text
+        i = self.layout.slots.get(name)
+        return self.values[i] if i is not None else ""
 
     def where(self, name: str) -> Origin:
-        cell = self.cells.get(name)
+        cell = self.cell(name)
         return cell.origin if cell else self.origin
+
+    def fields(self) -> list[str]:
+        return list(self.layout.slots) + [n for n in self.moved or () if n not in
+                                          self.layout.slots]
+
+
+def _shared(text: str) -> str:
+    """Short texts (ids, dates, roles) repeat across millions of rows: keep one copy each."""
+    return sys.intern(text) if len(text) <= 64 else text
 
 
 @dataclass
@@ -97,6 +153,7 @@ class Extract:
     records: dict[str, list[Record]] = field(default_factory=lambda: {t: [] for t in TABLES})
     problems: list[Problem] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)  # tables a file that failed to read fills
+    merged: dict[tuple[str, ...], Record] = field(default_factory=dict)  # by table and key
     attested: dict[str, list[Any]] | None = None  # validation's matches, by position ref
 
     @property
@@ -208,7 +265,7 @@ def _emit(extract: Extract, emit: dict[str, Any], row: dict[str, Cell], origin: 
         cell = _evaluate(expr, row, origin)
         if cell is not None:
             cells[target] = cell
-    record = Record(table.name, cells, origin)
+    record = Record.of(table.name, cells, origin)
     if emit.get("merge_duplicates"):
         _merge(extract, record)
     else:
@@ -238,23 +295,26 @@ def _evaluate(expr: Any, row: dict[str, Cell], origin: Origin) -> Cell | None:
 def _merge(extract: Extract, record: Record) -> None:
     """Fold a record into an earlier one with the same key: lists unite, values must agree."""
     table = TABLES[record.table]
-    key = tuple(record.text(k) for k in table.key)
-    for earlier in extract.records[record.table]:
-        if tuple(earlier.text(k) for k in table.key) != key:
-            continue
-        for name, cell in record.cells.items():
-            old = earlier.cells.get(name)
-            kind = table.field(name).kind
-            if old is None or not old.text:
-                earlier.cells[name] = cell
-            elif kind in ("refs", "list"):
-                merged = list(dict.fromkeys(split_list(old.text) + split_list(cell.text)))
-                earlier.cells[name] = Cell.at(";".join(merged), old.origin)
-            elif cell.text and cell.text != old.text:
-                extract.error(cell.origin, f"{cell.text!r} contradicts {old.text!r} given "
-                              f"for the same {record.table} row at line {old.origin.line}")
+    key = (record.table, *(record.text(k) for k in table.key))
+    earlier = extract.merged.get(key)
+    if earlier is None:
+        extract.merged[key] = record
+        extract.records[record.table].append(record)
         return
-    extract.records[record.table].append(record)
+    for name in record.fields():
+        cell = record.cell(name)
+        old = earlier.cell(name)
+        kind = table.field(name).kind
+        if earlier.moved is None:
+            earlier.moved = {}
+        if old is None or not old.text:
+            earlier.moved[name] = cell
+        elif kind in ("refs", "list"):
+            merged = list(dict.fromkeys(split_list(old.text) + split_list(cell.text)))
+            earlier.moved[name] = Cell.at(";".join(merged), old.origin)
+        elif cell.text and cell.text != old.text:
+            extract.error(cell.origin, f"{cell.text!r} contradicts {old.text!r} given "
+                          f"for the same {record.table} row at line {old.origin.line}")
 
 
 def split_list(text: str) -> list[str]:

@@ -6,6 +6,7 @@ Labels and relationship types come from this module's constants, never from the 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,8 +40,9 @@ class Edge:
     props: dict[str, Any]
 
 
-def to_graph(extract: Extract) -> tuple[list[Node], list[Edge]]:
-    """The nodes and edges an extract describes (values typed, dates as Neo4j-ready dates)."""
+def to_graph(extract: Extract) -> tuple[list[Node], Iterator[Edge]]:
+    """The nodes and edges an extract describes (values typed, dates as Neo4j-ready dates).
+    The edges come one at a time, as they are consumed: an extract may hold millions."""
     labels = {r.text("id"): BODY_LABEL.get(r.text("kind"), "Body")
               for r in extract.records["bodies"]}
     nodes = [Node("Source", r.text("id"), _props(r)) for r in extract.records["sources"]]
@@ -51,7 +53,11 @@ def to_graph(extract: Extract) -> tuple[list[Node], list[Edge]]:
     attested = extract.attested
     if attested is None:  # not validated here: match the attestations now
         attested = from_extract(extract)[1].attested
-    edges = []
+    return nodes, _edges(extract, labels, attested)
+
+
+def _edges(extract: Extract, labels: dict[str, str],
+           attested: dict[str, list[Any]]) -> Iterator[Edge]:
     for r in extract.records["positions"]:
         role = r.text("role")
         props = _props(r, skip=("person_id", "body_id"))
@@ -61,19 +67,18 @@ def to_graph(extract: Extract) -> tuple[list[Node], list[Edge]]:
         if shown:
             props["attested"] = [a.date.text for a in shown]
             props["attested_sources"] = [a.sources for a in shown]
-        edges.append(Edge("CHAIRS" if role == "chair" else "MEMBER_OF", edge_key(extract.name, r),
-                          ("Person", r.text("person_id")),
-                          (labels[r.text("body_id")], r.text("body_id")), props))
+        yield Edge("CHAIRS" if role == "chair" else "MEMBER_OF", edge_key(extract.name, r),
+                   ("Person", r.text("person_id")),
+                   (labels[r.text("body_id")], r.text("body_id")), props)
     for r in extract.records["body_links"]:
         props = _props(r, skip=("from_id", "to_id", "type"))
         if r.text("type") == "REPLACED_BY":
             if "start" in props:
                 props["date"] = props["start"]
             props["date_precision"] = props["start_precision"]
-        edges.append(Edge(r.text("type"), edge_key(extract.name, r),
-                          (labels[r.text("from_id")], r.text("from_id")),
-                          (labels[r.text("to_id")], r.text("to_id")), props))
-    return nodes, edges
+        yield Edge(r.text("type"), edge_key(extract.name, r),
+                   (labels[r.text("from_id")], r.text("from_id")),
+                   (labels[r.text("to_id")], r.text("to_id")), props)
 
 
 def edge_key(dataset: str, record: Record) -> str:

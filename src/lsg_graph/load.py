@@ -12,14 +12,25 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from .derive import DERIVED_MARKER, derive
 from .errors import LsgGraphError
 from .extract import MANIFEST
-from .graph import EDGE_TYPES, NODE_LABELS, Node, to_graph
-from .plan import ExistingEdges, ExistingNodes, LoadReport, Plan, plan_load
+from .graph import EDGE_TYPES, NODE_LABELS, Edge, Node, to_graph
+from .plan import (
+    EdgeGroup,
+    ExistingEdges,
+    ExistingNodes,
+    LoadReport,
+    Plan,
+    plan_edges,
+    plan_load,
+    plan_nodes,
+)
 from .resources import resource_dir
 from .runner import BATCH_SIZE, QueryRunner
 from .validate import errors, validate
@@ -68,18 +79,28 @@ def load(
                             f"{shown}{more}")
     nodes, edges = to_graph(extract)
     dataset = extract.name
-    del extract  # the records are now nodes and edges: do not hold both
+    total = len(nodes) + sum(len(extract.records[t]) for t in ("positions", "body_links"))
+    del extract  # `edges` holds the records until it has been read through
     if not dry_run:
         apply_schema(runner)
-    plan = plan_load(dataset, nodes, edges, _existing_nodes(runner, dataset, nodes),
-                     _existing_edges(runner, dataset), replace=replace, dry_run=dry_run)
-    report = plan.report
-    del nodes, edges  # the plan holds what is written
-    if not dry_run:
+    plan = Plan(LoadReport(dataset, dry_run))
+    plan_nodes(plan, dataset, nodes, _existing_nodes(runner, dataset, nodes), replace)
+    existing_edges = _existing_edges(runner, dataset)
+    if dry_run:
+        plan_edges(plan, dataset, edges, existing_edges, replace, sink=lambda group, row: None)
+    else:
         # a load cut short must not leave the record of an earlier, complete one
         runner.write("MATCH (m:LsgGraph {id: $id}) DELETE m", id=_MARKER + dataset)
-        _write(runner, dataset, plan, batch_size, progress)
-        del plan
+        writes = _Writes(runner, dataset, batch_size, progress, total)
+        writes.node_upserts(plan)
+        # edges are planned and written as the extract yields them: never all held at once
+        plan_edges(plan, dataset, writes.counted(edges), existing_edges, replace,
+                   sink=writes.edge_upsert)
+        writes.flush()
+        writes.removals(plan)
+    report = plan.report
+    del nodes, edges, plan, existing_edges
+    if not dry_run:
         derive(runner)
         nodes_now, edges_now = _dataset_counts(runner, dataset)
         runner.write("MERGE (m:LsgGraph {id: $id}) SET m.files = $files, m.replaced = $replace, "
@@ -151,7 +172,8 @@ def unload(runner: QueryRunner, dataset: str, *, dry_run: bool = False) -> LoadR
     if not plan.report.changed:
         raise LsgGraphError(f"no dataset named {dataset!r} is loaded")
     if not dry_run:
-        _write(runner, dataset, plan, BATCH_SIZE, None)
+        writes = _Writes(runner, dataset, BATCH_SIZE, None, plan.size)
+        writes.removals(plan)
         runner.write("MATCH (m:LsgGraph {id: $id}) DELETE m", id=_MARKER + dataset)
         derive(runner)
     plan.report.seconds = time.monotonic() - began
@@ -180,54 +202,95 @@ def _existing_edges(runner: QueryRunner, dataset: str) -> ExistingEdges:
     }
 
 
-def _write(runner: QueryRunner, dataset: str, plan: Plan, batch_size: int,
-           progress: Progress | None) -> None:
-    total, done = plan.size, 0
-    if total:  # facts are written: derive everything anew, even where the digest of the
-        # facts comes back to one already derived (a fact deleted by hand and loaded again)
-        runner.write(f"MATCH (m:LsgGraph {{id: '{DERIVED_MARKER}'}}) DELETE m")
+class _Writes:
+    """The writes of one load, in batched transactions: node upserts, then edge upserts as
+    they are planned, then removals. Labels and types come from graph.py's constants, never
+    from the extract."""
 
-    def tick(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress:
-            progress(done, total)
+    def __init__(self, runner: QueryRunner, dataset: str, batch_size: int,
+                 progress: Progress | None, total: int) -> None:
+        self.runner, self.dataset, self.batch_size = runner, dataset, batch_size
+        self.progress, self.total, self.done = progress, total, 0
+        self.pending: dict[EdgeGroup, list[dict[str, Any]]] = defaultdict(list)
+        self.started = False
 
-    # Labels and types come from graph.py's constants, never from the extract. Membership
-    # of shared nodes is read and written under the node's write lock (taken by setting a
-    # property first), so that loads of other datasets running at once keep theirs.
-    for label in NODE_LABELS:
-        runner.write_batches(
-            f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
-            "ON CREATE SET n.dataset = $dataset "
-            "SET n._lock = true "
-            "WITH n, row, coalesce(n.datasets, []) AS datasets "
-            "FOREACH (_ IN CASE WHEN n.dataset = $dataset THEN [1] ELSE [] END | "
-            "  SET n = row.props) "
-            "SET n.datasets = CASE WHEN $dataset IN datasets THEN datasets "
-            "                 ELSE datasets + $dataset END "
-            "REMOVE n._lock",
-            plan.node_upserts.get(label, []), batch_size, tick, dataset=dataset)
-    for group, rows in plan.edge_upserts.items():
+    def tick(self, n: int) -> None:
+        self.done += n
+        if self.progress:
+            self.progress(self.done, self.total)
+
+    def counted(self, edges: Iterable[Edge]) -> Iterator[Edge]:
+        """`edges`, ticking the progress a batch at a time as they are considered."""
+        count = 0
+        for edge in edges:
+            yield edge
+            count += 1
+            if count % self.batch_size == 0:
+                self.tick(self.batch_size)
+        self.tick(count % self.batch_size)
+
+    def _run(self, query: str, rows: list[dict[str, Any]], **params: Any) -> None:
+        if not rows:
+            return
+        if not self.started:  # facts are written: derive everything anew, even where the
+            # digest of the facts comes back to one already derived (a fact deleted by hand
+            # and loaded again)
+            self.runner.write(f"MATCH (m:LsgGraph {{id: '{DERIVED_MARKER}'}}) DELETE m")
+            self.started = True
+        self.runner.write_batches(query, rows, self.batch_size, **params)
+
+    def node_upserts(self, plan: Plan) -> None:
+        # Membership of shared nodes is read and written under the node's write lock (taken
+        # by setting a property first), so that loads of other datasets running at once keep
+        # theirs.
+        for label in NODE_LABELS:
+            rows = plan.node_upserts.pop(label, [])
+            self._run(
+                f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
+                "ON CREATE SET n.dataset = $dataset "
+                "SET n._lock = true "
+                "WITH n, row, coalesce(n.datasets, []) AS datasets "
+                "FOREACH (_ IN CASE WHEN n.dataset = $dataset THEN [1] ELSE [] END | "
+                "  SET n = row.props) "
+                "SET n.datasets = CASE WHEN $dataset IN datasets THEN datasets "
+                "                 ELSE datasets + $dataset END "
+                "REMOVE n._lock",
+                rows, dataset=self.dataset)
+            self.tick(len(rows))
+
+    def edge_upsert(self, group: EdgeGroup, row: dict[str, Any]) -> None:
+        batch = self.pending[group]
+        batch.append(row)
+        if len(batch) >= self.batch_size:
+            self._send(group)
+
+    def flush(self) -> None:
+        for group in list(self.pending):
+            self._send(group)
+
+    def _send(self, group: EdgeGroup) -> None:
         assert group.type in EDGE_TYPES
         assert {group.source_label, group.target_label} <= set(NODE_LABELS)
-        runner.write_batches(
-            f"UNWIND $rows AS row MATCH (a:{group.source_label} {{id: row.source}}) "
-            f"MATCH (b:{group.target_label} {{id: row.target}}) "
-            f"MERGE (a)-[r:{group.type} {{key: row.key}}]->(b) SET r = row.props",
-            rows, batch_size, tick)
-    for rel in EDGE_TYPES:
-        runner.write_batches(f"UNWIND $rows AS row MATCH ()-[r:{rel} {{key: row.key}}]->() "
-                             "WHERE r.dataset = $dataset DELETE r",
-                             plan.edge_removals.get(rel, []), batch_size, tick, dataset=dataset)
-    for label in NODE_LABELS:
-        runner.write_batches(
-            f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) "
-            "SET n._lock = true "
-            "WITH n, [d IN coalesce(n.datasets, []) WHERE d <> $dataset] AS rest "
-            "SET n.datasets = rest, "
-            "    n.dataset = CASE WHEN n.dataset = $dataset THEN head(rest) ELSE n.dataset END "
-            "REMOVE n._lock "
-            "WITH n, rest WHERE size(rest) = 0 DETACH DELETE n",
-            plan.node_removals.get(label, []), batch_size, tick, dataset=dataset)
+        self._run(f"UNWIND $rows AS row MATCH (a:{group.source_label} {{id: row.source}}) "
+                  f"MATCH (b:{group.target_label} {{id: row.target}}) "
+                  f"MERGE (a)-[r:{group.type} {{key: row.key}}]->(b) SET r = row.props",
+                  self.pending.pop(group, []))
 
+    def removals(self, plan: Plan) -> None:
+        for rel in EDGE_TYPES:
+            rows = plan.edge_removals.get(rel, [])
+            self._run(f"UNWIND $rows AS row MATCH ()-[r:{rel} {{key: row.key}}]->() "
+                      "WHERE r.dataset = $dataset DELETE r", rows, dataset=self.dataset)
+            self.tick(len(rows))
+        for label in NODE_LABELS:
+            rows = plan.node_removals.get(label, [])
+            self._run(
+                f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) "
+                "SET n._lock = true "
+                "WITH n, [d IN coalesce(n.datasets, []) WHERE d <> $dataset] AS rest "
+                "SET n.datasets = rest, "
+                "    n.dataset = CASE WHEN n.dataset = $dataset THEN head(rest) ELSE n.dataset END "
+                "REMOVE n._lock "
+                "WITH n, rest WHERE size(rest) = 0 DETACH DELETE n",
+                rows, dataset=self.dataset)
+            self.tick(len(rows))

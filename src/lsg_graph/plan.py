@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,17 +94,22 @@ def content_hash(props: dict[str, Any]) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
 
 
-def plan_load(dataset: str, nodes: list[Node], edges: list[Edge], existing_nodes: ExistingNodes,
-              existing_edges: ExistingEdges, *, replace: bool, dry_run: bool = False) -> Plan:
+# Where planned edge upserts go: by default into the plan; a loader may write them as they come.
+EdgeSink = Callable[[EdgeGroup, dict[str, Any]], None]
+
+
+def plan_load(dataset: str, nodes: list[Node], edges: Iterable[Edge],
+              existing_nodes: ExistingNodes, existing_edges: ExistingEdges, *, replace: bool,
+              dry_run: bool = False) -> Plan:
     """What to write so that the graph holds `nodes` and `edges` for `dataset`; with
     `replace`, also what this dataset loaded before and no longer has."""
     plan = Plan(LoadReport(dataset, dry_run))
-    _plan_nodes(plan, dataset, nodes, existing_nodes, replace)
-    _plan_edges(plan, dataset, edges, existing_edges, replace)
+    plan_nodes(plan, dataset, nodes, existing_nodes, replace)
+    plan_edges(plan, dataset, edges, existing_edges, replace)
     return plan
 
 
-def _plan_nodes(plan: Plan, dataset: str, nodes: list[Node], existing: ExistingNodes,
+def plan_nodes(plan: Plan, dataset: str, nodes: list[Node], existing: ExistingNodes,
                 replace: bool) -> None:
     report = plan.report
     wanted = {(n.label, n.id) for n in nodes}
@@ -147,34 +153,34 @@ def _as_owned(props: dict[str, Any], owner: str) -> str:
     return content_hash({**props, "dataset": owner})
 
 
-def _plan_edges(plan: Plan, dataset: str, edges: list[Edge], existing: ExistingEdges,
-                replace: bool) -> None:
+def plan_edges(plan: Plan, dataset: str, edges: Iterable[Edge], existing: ExistingEdges,
+               replace: bool, sink: EdgeSink | None = None) -> None:
+    """Plan the edges as they come; upserts go to `sink` (default: the plan). `existing` is
+    consumed: what is left of it is what the extract no longer has."""
     report = plan.report
-    wanted = set()
+    sink = sink or (lambda group, row: plan.edge_upserts[group].append(row))
     for e in edges:
-        wanted.add(e.key)
         props = {**e.props, "key": e.key, "dataset": dataset}
         digest = content_hash(props)
         row = {"key": e.key, "source": e.source[1], "target": e.target[1],
                "props": {**props, "hash": digest}}
-        old = existing.get(e.key)
+        old = existing.pop(e.key, None)
         group = EdgeGroup(e.type, e.source[0], e.target[0])
         if old is None:
             report.edges.created += 1
             report.changes.append(f"create {e.type} {e.key}")
-            plan.edge_upserts[group].append(row)
+            sink(group, row)
         elif old["type"] != e.type or old.get("hash") != digest:
             report.edges.updated += 1
             report.changes.append(f"update {e.type} {e.key}")
-            plan.edge_upserts[group].append(row)
+            sink(group, row)
         else:
             report.edges.unchanged += 1
     if replace:
         for key, old in existing.items():
-            if key not in wanted:
-                report.edges.removed += 1
-                report.changes.append(f"remove {old['type']} {key}")
-                plan.edge_removals[old["type"]].append({"key": key})
+            report.edges.removed += 1
+            report.changes.append(f"remove {old['type']} {key}")
+            plan.edge_removals[old["type"]].append({"key": key})
 
 
 def _iso(value: Any) -> Any:
