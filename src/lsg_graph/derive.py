@@ -36,9 +36,10 @@ from collections.abc import Callable
 from typing import Any
 
 from .dates import DateBounds, from_stored, parse_date
+from .graph import EDGE_TYPES
 from .infer import DAY, MAKING_CHANGES, Attestation, BodyEvent, Bounds, Post, infer
 from .plan import content_hash
-from .runner import BATCH_SIZE, QueryRunner
+from .runner import BATCH_SIZE, QueryRunner, WriteQueue
 
 NEVER = dt.date(1, 1, 1)
 FOREVER = dt.date(9999, 12, 31)
@@ -108,13 +109,12 @@ def derive(runner: QueryRunner, batch_size: int = BATCH_SIZE,
 
 
 class _EdgeWriter:
-    """Derived properties to write, by relationship type, sent a batch at a time."""
+    """Derived properties to write, queued by relationship type and sent a batch at a time."""
 
     def __init__(self, runner: QueryRunner, batch_size: int,
                  progress: Callable[[int], None] | None) -> None:
-        self.runner, self.batch_size, self.progress = runner, batch_size, progress
-        self.pending: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        self.written = 0
+        self.runner, self.progress, self.written = runner, progress, 0
+        self.queue = WriteQueue(self._send, batch_size)
 
     def add_if_changed(self, rel: str, key: str, current: str | None,
                        props: dict[str, Any]) -> None:
@@ -122,26 +122,21 @@ class _EdgeWriter:
         digest = content_hash(props)
         if digest == current:
             return
-        batch = self.pending[rel]
-        batch.append({"key": key, "props": {**props, "derived_hash": digest}})
-        if len(batch) >= self.batch_size:
-            self._send(rel)
+        assert rel in EDGE_TYPES  # types come from this module's queries
+        self.queue.add(f"UNWIND $rows AS row MATCH ()-[r:{rel} {{key: row.key}}]->() "
+                       "SET r += row.props", {"key": key, "props": {**props,
+                                                                   "derived_hash": digest}})
 
     def flush(self) -> int:
         """Write what is queued; how many edges were written in all."""
-        for rel in list(self.pending):
-            self._send(rel)
+        self.queue.flush()
         return self.written
 
-    def _send(self, rel: str) -> None:
-        assert rel in ("CHAIRS", "MEMBER_OF", "REPORTS_TO", "REPLACED_BY")
-        batch = self.pending.pop(rel, [])
-        if batch:  # the type is checked above, and comes from this module's queries
-            self.runner.write(f"UNWIND $rows AS row MATCH ()-[r:{rel} {{key: row.key}}]->() "
-                              "SET r += row.props", rows=batch)
-            self.written += len(batch)
-            if self.progress:
-                self.progress(len(batch))
+    def _send(self, query: str, rows: list[dict[str, Any]]) -> None:
+        self.runner.write(query, rows=rows)
+        self.written += len(rows)
+        if self.progress:
+            self.progress(len(rows))
 
 
 def _facts_fingerprint(runner: QueryRunner) -> str | None:

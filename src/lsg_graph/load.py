@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -32,7 +31,7 @@ from .plan import (
     plan_nodes,
 )
 from .resources import resource_dir
-from .runner import BATCH_SIZE, QueryRunner
+from .runner import BATCH_SIZE, QueryRunner, WriteQueue
 from .validate import errors, validate
 
 Progress = Callable[[int, int], None]
@@ -211,7 +210,7 @@ class _Writes:
                  progress: Progress | None, total: int) -> None:
         self.runner, self.dataset, self.batch_size = runner, dataset, batch_size
         self.progress, self.total, self.done = progress, total, 0
-        self.pending: dict[EdgeGroup, list[dict[str, Any]]] = defaultdict(list)
+        self.edges = WriteQueue(self._run, batch_size)
         self.started = False
 
     def tick(self, n: int) -> None:
@@ -259,22 +258,15 @@ class _Writes:
             self.tick(len(rows))
 
     def edge_upsert(self, group: EdgeGroup, row: dict[str, Any]) -> None:
-        batch = self.pending[group]
-        batch.append(row)
-        if len(batch) >= self.batch_size:
-            self._send(group)
-
-    def flush(self) -> None:
-        for group in list(self.pending):
-            self._send(group)
-
-    def _send(self, group: EdgeGroup) -> None:
         assert group.type in EDGE_TYPES
         assert {group.source_label, group.target_label} <= set(NODE_LABELS)
-        self._run(f"UNWIND $rows AS row MATCH (a:{group.source_label} {{id: row.source}}) "
-                  f"MATCH (b:{group.target_label} {{id: row.target}}) "
-                  f"MERGE (a)-[r:{group.type} {{key: row.key}}]->(b) SET r = row.props",
-                  self.pending.pop(group, []))
+        self.edges.add(f"UNWIND $rows AS row MATCH (a:{group.source_label} {{id: row.source}}) "
+                       f"MATCH (b:{group.target_label} {{id: row.target}}) "
+                       f"MERGE (a)-[r:{group.type} {{key: row.key}}]->(b) SET r = row.props",
+                       row)
+
+    def flush(self) -> None:
+        self.edges.flush()
 
     def removals(self, plan: Plan) -> None:
         for rel in EDGE_TYPES:

@@ -7,6 +7,7 @@ every driver error comes back as a one-line `LsgGraphError`. Everything that tal
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -156,6 +157,27 @@ class QueryRunner:
             raise LsgGraphError(f"Neo4j: {exc.message} ({exc.code})") from exc
         except Neo4jError as exc:
             raise LsgGraphError(f"Neo4j: {exc.message} ({exc.code})") from exc
+
+
+class WriteQueue:
+    """Rows queued per statement and sent a batch (one transaction) at a time, so that a
+    stream of rows is never held whole. `send(query, rows)` writes one batch."""
+
+    def __init__(self, send: Callable[[str, list[dict[str, Any]]], None],
+                 batch_size: int = BATCH_SIZE) -> None:
+        self.send, self.batch_size = send, batch_size
+        self.pending: dict[str, list[dict[str, Any]]] = defaultdict(list)
+
+    def add(self, query: str, row: dict[str, Any]) -> None:
+        batch = self.pending[query]
+        batch.append(row)
+        if len(batch) >= self.batch_size:
+            self.send(query, self.pending.pop(query))
+
+    def flush(self) -> None:
+        """Send what is queued."""
+        for query in list(self.pending):
+            self.send(query, self.pending.pop(query))
 
 
 def _chunks(rows: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
