@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
 import re
 import sys
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .resources import loader_specs
 from .schema import TABLES
@@ -214,11 +214,29 @@ def _read_file(extract: Extract, folder: Path, spec: dict[str, Any]) -> None:
         if spec.get("required", True):
             extract.error(Origin(name, 0), "missing: this format needs the file")
         return
-    rows = _read_csv(extract, name, path.read_bytes())
-    if rows is None:
-        extract.unreadable.update(emit["table"] for emit in spec["emit"])
-        return
-    header, body = rows
+    tables = [emit["table"] for emit in spec["emit"]]
+    kept = {t: len(extract.records[t]) for t in tables}
+    problems = len(extract.problems)
+    try:
+        with open(path, "rb") as handle:
+            _read_rows(extract, name, spec, _csv_rows(extract, name, handle))
+    except _Unreadable:  # say only why the file cannot be read: the rest would echo it
+        del extract.problems[problems:-1]
+        for table in tables:
+            del extract.records[table][kept[table]:]
+        extract.merged = {k: r for k, r in extract.merged.items()
+                          if k[0] not in tables or r.file != name}
+        extract.unreadable.update(tables)
+
+
+def _read_rows(extract: Extract, name: str, spec: dict[str, Any],
+               rows: Iterator[tuple[int, list[str]]]) -> None:
+    """Check the header, then make the records of each row as it is read."""
+    first = next(rows, None)
+    if first is None:
+        extract.error(Origin(name, 1), "the file is empty: it needs at least a header row")
+        raise _Unreadable
+    header = [h.strip() for h in first[1]]
     columns, optional = _expected_columns(spec)
     for i, col in enumerate(header, start=1):
         if col not in columns:
@@ -231,7 +249,7 @@ def _read_file(extract: Extract, folder: Path, spec: dict[str, Any]) -> None:
         extract.unreadable.update(emit["table"] for emit in spec["emit"])
         return
     index = {col: i for i, col in enumerate(header)}
-    for line, values in body:
+    for line, values in rows:
         if len(values) != len(header):
             extract.error(Origin(name, line, min(len(values), len(header)) + 1),
                           f"{len(values)} cells where the header has {len(header)}")
@@ -328,39 +346,49 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def _read_csv(
-    extract: Extract, name: str, raw: bytes
-) -> tuple[list[str], list[tuple[int, list[str]]]] | None:
-    """Decode and parse one CSV file (BOM and CRLF accepted); None if it cannot be read."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        offset = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
-        line = raw.count(b"\n", 0, offset) + 1
-        line_start = raw.rfind(b"\n", 0, offset) + 1
-        prefix = raw[line_start:offset].decode("utf-8", "replace")
-        extract.error(Origin(name, line, _field_number(prefix)),
-                      f"not UTF-8: byte 0x{raw[offset]:02x} cannot be decoded "
-                      "(save the file as UTF-8)")
-        return None
-    if not text.strip():
-        extract.error(Origin(name, 1), "the file is empty: it needs at least a header row")
-        return None
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    rows: list[tuple[int, list[str]]] = []
+class _Unreadable(Exception):
+    """A file cannot be read on from here; the problem is recorded on the extract."""
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def _csv_rows(extract: Extract, name: str, handle: BinaryIO) -> Iterator[tuple[int, list[str]]]:
+    """The non-blank rows of one CSV file as they are read, each with the line it starts on
+    (BOM and CRLF accepted). Raises _Unreadable, the problem recorded, where a line is not
+    UTF-8 or quotes do not balance; rows before it have been yielded."""
+    pending: list[str] = []  # the lines of the row being read, to place a quote problem
+
+    def lines() -> Iterator[str]:
+        number = 0
+        for chunk in handle:
+            if number == 0 and chunk.startswith(_BOM):
+                chunk = chunk[len(_BOM):]
+            for raw in chunk.splitlines(keepends=True):
+                number += 1
+                try:
+                    text = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    prefix = raw[:exc.start].decode("utf-8", "replace")
+                    extract.error(Origin(name, number, _field_number(prefix)),
+                                  f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded "
+                                  "(save the file as UTF-8)")
+                    raise _Unreadable from None
+                pending.append(text)
+                yield text
+
+    reader = csv.reader(lines(), strict=True)
     start = 1
     try:
         for values in reader:
-            rows.append((start, values))
+            if values:
+                yield start, values
+            pending.clear()
             start = reader.line_num + 1
     except csv.Error as exc:
-        lines = text.splitlines()
-        record = "\n".join(lines[start - 1 : reader.line_num])
-        extract.error(Origin(name, start, _unbalanced_quote_field(record)),
+        extract.error(Origin(name, start, _unbalanced_quote_field("".join(pending))),
                       f"unbalanced quotes: {exc}")
-        return None
-    header = [h.strip() for h in rows[0][1]]
-    return header, [(line, values) for line, values in rows[1:] if values]
+        raise _Unreadable from None
 
 
 def _field_number(prefix: str) -> int:
