@@ -262,12 +262,10 @@ def load(ctx: click.Context, folder, dry_run, replace, batch_size, verbose) -> N
                     click.progressbar(length=total, label="loading", file=sys.stderr))
             bar.update(done - bar.pos)
 
-        show_bar = sys.stderr.isatty() and not dry_run
+        show_bar = sys.stderr.isatty() and not dry_run and not verbose
         report = _db(ctx).load(folder, replace=replace, dry_run=dry_run, batch_size=batch_size,
-                               progress=progress if show_bar else None)
-    if dry_run or verbose:
-        for change in report.changes:
-            click.echo(change)
+                               progress=progress if show_bar else None,
+                               on_change=click.echo if dry_run or verbose else None)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(report.summary())
@@ -290,10 +288,7 @@ def synth(folder: Path, positions: int, seed: int) -> None:
 @click.pass_context
 def unload(ctx: click.Context, dataset: str, dry_run: bool) -> None:
     """Remove everything the dataset named DATASET (its manifest name) loaded."""
-    report = _db(ctx).unload(dataset, dry_run=dry_run)
-    if dry_run:
-        for change in report.changes:
-            click.echo(change)
+    report = _db(ctx).unload(dataset, dry_run=dry_run, on_change=click.echo if dry_run else None)
     click.echo(report.summary())
 
 

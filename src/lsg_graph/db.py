@@ -46,14 +46,17 @@ class Database:
 
     def load(self, path: str | Path | None = None, *, replace: bool = False,
              dry_run: bool = False, batch_size: int = BATCH_SIZE,
-             progress: Callable[[int, int], None] | None = None) -> LoadReport:
+             progress: Callable[[int, int], None] | None = None,
+             on_change: Callable[[str], None] | None = None) -> LoadReport:
         """Validate and load an extract (default: the bundled dataset); see `load.load`."""
         return load.load(self.runner, path or bundled_dataset(), replace=replace,
-                         dry_run=dry_run, batch_size=batch_size, progress=progress)
+                         dry_run=dry_run, batch_size=batch_size, progress=progress,
+                         on_change=on_change)
 
-    def unload(self, dataset: str, dry_run: bool = False) -> LoadReport:
+    def unload(self, dataset: str, dry_run: bool = False,
+               on_change: Callable[[str], None] | None = None) -> LoadReport:
         """Remove what the named dataset loaded; nodes other datasets use stay."""
-        return load.unload(self.runner, dataset, dry_run=dry_run)
+        return load.unload(self.runner, dataset, dry_run=dry_run, on_change=on_change)
 
     def init(self) -> int:
         """Create the constraints and indexes; how many statements ran."""

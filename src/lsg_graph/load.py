@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -26,6 +27,7 @@ from .plan import (
     ExistingNodes,
     LoadReport,
     Plan,
+    StoredEdge,
     plan_edges,
     plan_load,
     plan_nodes,
@@ -57,9 +59,11 @@ def load(
     dry_run: bool = False,
     batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
+    on_change: Callable[[str], None] | None = None,
 ) -> LoadReport:
     """Validate, then load the extract at `path`; raises LsgGraphError and writes nothing if
-    validation finds errors. `progress(done, total)` is called after each batch."""
+    validation finds errors. `progress(done, total)` is called after each batch;
+    `on_change(line)` is told each change (create, update, remove) as it is planned."""
     if batch_size < 1:
         raise LsgGraphError(f"batch size must be at least 1, not {batch_size}")
     began = time.monotonic()
@@ -82,7 +86,7 @@ def load(
     del extract  # `edges` holds the records until it has been read through
     if not dry_run:
         apply_schema(runner)
-    plan = Plan(LoadReport(dataset, dry_run))
+    plan = Plan(LoadReport(dataset, dry_run, on_change=on_change))
     plan_nodes(plan, dataset, nodes, _existing_nodes(runner, dataset, nodes), replace)
     existing_edges = _existing_edges(runner, dataset)
     if dry_run:
@@ -163,11 +167,14 @@ def _dataset_counts(runner: QueryRunner, dataset: str) -> tuple[int, int]:
     return row["nodes"], row["edges"]
 
 
-def unload(runner: QueryRunner, dataset: str, *, dry_run: bool = False) -> LoadReport:
-    """Remove every fact the named dataset put in the graph (nodes others use stay)."""
+def unload(runner: QueryRunner, dataset: str, *, dry_run: bool = False,
+           on_change: Callable[[str], None] | None = None) -> LoadReport:
+    """Remove every fact the named dataset put in the graph (nodes others use stay);
+    `on_change(line)` is told each removal."""
     began = time.monotonic()
     plan = plan_load(dataset, [], [], _existing_nodes(runner, dataset, []),
-                     _existing_edges(runner, dataset), replace=True, dry_run=dry_run)
+                     _existing_edges(runner, dataset), replace=True, dry_run=dry_run,
+                     on_change=on_change)
     if not plan.report.changed:
         raise LsgGraphError(f"no dataset named {dataset!r} is loaded")
     if not dry_run:
@@ -194,8 +201,9 @@ def _existing_nodes(runner: QueryRunner, dataset: str, nodes: list[Node]) -> Exi
 
 
 def _existing_edges(runner: QueryRunner, dataset: str) -> ExistingEdges:
+    """Key, type and hash of the dataset's edges, streamed into one compact entry each."""
     return {
-        row["key"]: row for row in runner.read(
+        row["key"]: StoredEdge(sys.intern(row["type"]), row["hash"]) for row in runner.stream(
             "MATCH ()-[r]->() WHERE r.dataset = $dataset "
             "RETURN r.key AS key, type(r) AS type, r.hash AS hash", dataset=dataset)
     }

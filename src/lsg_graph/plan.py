@@ -11,7 +11,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .graph import NODE_LABELS, Edge, Node
 
@@ -41,9 +41,14 @@ class LoadReport:
     dry_run: bool
     nodes: Counts = field(default_factory=Counts)
     edges: Counts = field(default_factory=Counts)
-    changes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    # Told each change as it is planned (a million-edge load is not kept as a list of lines).
+    on_change: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
+
+    def change(self, text: str) -> None:
+        if self.on_change:
+            self.on_change(text)
 
     @property
     def changed(self) -> bool:
@@ -81,11 +86,18 @@ class Plan:
         return sum(len(rows) for g in groups for rows in g.values())
 
 
+class StoredEdge(NamedTuple):
+    """What the loader reads back of an edge already in the graph."""
+
+    type: str
+    hash: str | None
+
+
 # What the loader reads of the graph: per label, id -> {hash, dataset, datasets}; per edge
-# key -> {type, hash}. Content hashes stand for the properties, so that a reload compares
+# key, its type and hash. Content hashes stand for the properties, so that a reload compares
 # short strings instead of reading every property back.
 ExistingNodes = dict[str, dict[str, dict[str, Any]]]
-ExistingEdges = dict[str, dict[str, Any]]
+ExistingEdges = dict[str, StoredEdge]
 
 
 def content_hash(props: dict[str, Any]) -> str:
@@ -100,10 +112,11 @@ EdgeSink = Callable[[EdgeGroup, dict[str, Any]], None]
 
 def plan_load(dataset: str, nodes: list[Node], edges: Iterable[Edge],
               existing_nodes: ExistingNodes, existing_edges: ExistingEdges, *, replace: bool,
-              dry_run: bool = False) -> Plan:
+              dry_run: bool = False, on_change: Callable[[str], None] | None = None) -> Plan:
     """What to write so that the graph holds `nodes` and `edges` for `dataset`; with
-    `replace`, also what this dataset loaded before and no longer has."""
-    plan = Plan(LoadReport(dataset, dry_run))
+    `replace`, also what this dataset loaded before and no longer has. `on_change` is told
+    each change."""
+    plan = Plan(LoadReport(dataset, dry_run, on_change=on_change))
     plan_nodes(plan, dataset, nodes, existing_nodes, replace)
     plan_edges(plan, dataset, edges, existing_edges, replace)
     return plan
@@ -123,7 +136,7 @@ def plan_nodes(plan: Plan, dataset: str, nodes: list[Node], existing: ExistingNo
         row = {"id": n.id, "props": {**props, "hash": digest}}
         if old is None:
             report.nodes.created += 1
-            report.changes.append(f"create {n.label} {n.id}")
+            report.change(f"create {n.label} {n.id}")
             plan.node_upserts[n.label].append(row)
             continue
         owner = old.get("dataset") or dataset
@@ -136,7 +149,7 @@ def plan_nodes(plan: Plan, dataset: str, nodes: list[Node], existing: ExistingNo
             report.nodes.unchanged += 1
         else:
             report.nodes.updated += 1
-            report.changes.append(f"update {n.label} {n.id}")
+            report.change(f"update {n.label} {n.id}")
             plan.node_upserts[n.label].append(row)
     if not replace:
         return
@@ -144,7 +157,7 @@ def plan_nodes(plan: Plan, dataset: str, nodes: list[Node], existing: ExistingNo
         for node_id, old in existing.get(label, {}).items():
             if (label, node_id) not in wanted and dataset in (old.get("datasets") or []):
                 report.nodes.removed += 1
-                report.changes.append(f"remove {label} {node_id}")
+                report.change(f"remove {label} {node_id}")
                 plan.node_removals[label].append({"id": node_id})
 
 
@@ -168,19 +181,19 @@ def plan_edges(plan: Plan, dataset: str, edges: Iterable[Edge], existing: Existi
         group = EdgeGroup(e.type, e.source[0], e.target[0])
         if old is None:
             report.edges.created += 1
-            report.changes.append(f"create {e.type} {e.key}")
+            report.change(f"create {e.type} {e.key}")
             sink(group, row)
-        elif old["type"] != e.type or old.get("hash") != digest:
+        elif old.type != e.type or old.hash != digest:
             report.edges.updated += 1
-            report.changes.append(f"update {e.type} {e.key}")
+            report.change(f"update {e.type} {e.key}")
             sink(group, row)
         else:
             report.edges.unchanged += 1
     if replace:
         for key, old in existing.items():
             report.edges.removed += 1
-            report.changes.append(f"remove {old['type']} {key}")
-            plan.edge_removals[old["type"]].append({"key": key})
+            report.change(f"remove {old.type} {key}")
+            plan.edge_removals[old.type].append({"key": key})
 
 
 def _iso(value: Any) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from lsg_graph.graph import Edge, Node
-from lsg_graph.plan import EdgeGroup, content_hash, plan_load
+from lsg_graph.plan import EdgeGroup, StoredEdge, content_hash, plan_load
 
 XI = Node("Person", "xi", {"name": "Xi Jinping"})
 CFAC = Node("Body", "cfac", {"name": "Central Foreign Affairs Commission"})
@@ -19,9 +19,9 @@ def stored(node: Node, dataset: str = "core", *also: str) -> dict:
     return {"hash": content_hash(props), "dataset": dataset, "datasets": [dataset, *also]}
 
 
-def stored_edge(edge: Edge, dataset: str = "core") -> dict:
-    return {"type": edge.type,
-            "hash": content_hash({**edge.props, "key": edge.key, "dataset": dataset})}
+def stored_edge(edge: Edge, dataset: str = "core") -> StoredEdge:
+    return StoredEdge(edge.type, content_hash({**edge.props, "key": edge.key,
+                                                "dataset": dataset}))
 
 
 def test_an_empty_graph_gets_everything_created():
@@ -63,7 +63,7 @@ def test_the_same_properties_give_the_same_hash_whatever_their_order():
 def test_replace_removes_only_what_this_dataset_loaded():
     other = Node("Person", "hu", {"name": "Hu Jintao"})
     existing_nodes = {"Person": {"xi": stored(XI), "hu": stored(other, "other")}}
-    existing_edges = {"core:old": {"type": "MEMBER_OF", "hash": "x"}}
+    existing_edges = {"core:old": StoredEdge("MEMBER_OF", "x")}
     plan = plan_load("core", [], [], existing_nodes, existing_edges, replace=True)
     assert plan.node_removals["Person"] == [{"id": "xi"}]
     assert plan.edge_removals["MEMBER_OF"] == [{"key": "core:old"}]
@@ -90,5 +90,5 @@ def test_joining_a_node_another_dataset_made_is_an_update_with_a_warning():
 
 def test_without_replace_nothing_is_removed():
     plan = plan_load("core", [], [], {"Person": {"xi": stored(XI)}},
-                     {"core:old": {"type": "CHAIRS", "hash": "x"}}, replace=False)
+                     {"core:old": StoredEdge("CHAIRS", "x")}, replace=False)
     assert plan.size == 0
