@@ -196,7 +196,7 @@ def _own(post: Post, b: Bounds) -> dict[str, Any]:
         "doubt": "unknown", "level": LEVELS.get(post.confidence, 2),
         "start_bounds": _bounds_text(b.start_earliest, b.start_latest),
         "end_bounds": "present" if b.open_end else _bounds_text(b.end_earliest, b.end_latest),
-        "inferred": list(b.why),
+        "inferred": b.reasons(),
         "caption": f"{post.role} {_years(b.start_earliest, b.start_latest)}-"
                    + ("" if b.open_end else _years(b.end_earliest, b.end_latest)),
     }

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .dates import DateBounds, parse_date
 from .extract import Extract
@@ -83,16 +83,34 @@ class BodyEvent:
     dispute: str = ""  # a claim of a dispute never bounds a rival claim of the same dispute
 
 
+# Why a bound was narrowed: a text, or a text and the posts it names (described only when the
+# reasons are read: a million posts would otherwise each hold their own copies).
+Why = str | tuple[str, tuple[Post, ...]]
+
+
 @dataclass(slots=True)
 class Bounds:
-    """A post's effective bounds; None is unbounded. `open_end`: stated as still held."""
+    """A post's effective bounds; None is unbounded. `open_end`: stated as still held.
+    `why` holds each narrowing as (side, at most?, day, why); `reasons()` says them."""
 
     start_earliest: dt.date | None
     start_latest: dt.date | None
     end_earliest: dt.date | None
     end_latest: dt.date | None
     open_end: bool
-    why: list[str] = field(default_factory=list)
+    why: list[tuple[str, bool, dt.date, Why]] | None = None
+
+    def reasons(self) -> list[str]:
+        """Each narrowing, e.g. `end <= 2015-06-11: death (ann died 2015-06-10, ...)`."""
+        return [f"{side} {'<=' if most else '>='} {day}: {_said(why)}"
+                for side, most, day, why in self.why or ()]
+
+
+def _said(why: Why) -> str:
+    if isinstance(why, str):
+        return why
+    text, posts = why
+    return f"{text} ({'; '.join(p.describe() for p in posts)})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,25 +142,29 @@ def infer(posts: list[Post], deaths: dict[str, tuple[DateBounds, str]],
     events_of: dict[str, list[BodyEvent]] = defaultdict(list)  # by body: one pass, not n x m
     for event in body_events:
         events_of[event.body].append(event)
+    death_why = {person: f"death ({person} died {died.text}, {ref})"
+                 for person, (died, ref) in deaths.items()}  # one text per person, shared
+    event_why = {id(e): f"body {'start' if e.begins else 'end'} ({e.body} {e.why} "
+                        f"{e.date.text}, {e.ref})" for e in body_events}
     for post in posts:
         if post.person in deaths:
-            died, ref = deaths[post.person]
+            died, _ = deaths[post.person]
             if died.latest:
-                why = f"death ({post.person} died {died.text}, {ref})"
+                why = death_why[post.person]
                 _end_at_most(result, post, died.latest + DAY, why)
                 _start_at_most(result, post, died.latest, why)
         for event in events_of.get(post.body, ()):
             if event.dispute and event.dispute == post.dispute:
                 continue
             if event.begins and event.date.earliest:
-                why = f"body start ({event.body} {event.why} {event.date.text}, {event.ref})"
-                _start_at_least(result, post, event.date.earliest, why)
+                _start_at_least(result, post, event.date.earliest, event_why[id(event)])
             elif not event.begins and event.date.latest:
-                why = f"body end ({event.body} {event.why} {event.date.text}, {event.ref})"
-                _end_at_most(result, post, event.date.latest, why)
+                _end_at_most(result, post, event.date.latest, event_why[id(event)])
     today = today or dt.date.today()
+    holders = _one_holder_groups(posts)
+    offices = _offices(posts)
     for _ in range(6):  # succession and ex officio feed each other; a few passes settle them
-        if not _succession(posts, result, today) + _ex_officio(posts, result):
+        if not _succession(holders, result, today) + _ex_officio(posts, offices, result):
             break
     result.findings = list(dict.fromkeys(result.findings))  # a conflict is said once
     return result
@@ -158,14 +180,15 @@ def _warn(result: Inference, post: Post, message: str) -> None:
     result.findings.append(Finding("warning", post.ref, message))
 
 
-def _narrow(result: Inference, post: Post, side: str, most: bool, day: dt.date, why: str) -> bool:
+def _narrow(result: Inference, post: Post, side: str, most: bool, day: dt.date,
+            why: Why) -> bool:
     """Bound the post's `side` (start or end) to at most (`most`) or at least `day`; a bound
     that contradicts the other bound of that side is a warning and changes nothing. True
     when the bound narrowed something."""
     b = result.bounds[post.ref]
     if side == "end" and b.open_end:
         if most:
-            _warn(result, post, f"stated as still held, but {why} ends it by {day}")
+            _warn(result, post, f"stated as still held, but {_said(why)} ends it by {day}")
         return False
     stated = post.start.text if side == "start" else (post.end.text if post.end else "")
     target, other = (f"{side}_latest", f"{side}_earliest") if most else (
@@ -173,30 +196,32 @@ def _narrow(result: Inference, post: Post, side: str, most: bool, day: dt.date, 
     limit = getattr(b, other)
     if limit and (limit > day if most else limit < day):
         _warn(result, post, f"stated {side} {stated} is {'after' if most else 'before'} {day}, "
-                            f"the {'latest' if most else 'earliest'} {side} by {why}")
+                            f"the {'latest' if most else 'earliest'} {side} by {_said(why)}")
         return False
     current = getattr(b, target)
     if current is None or (day < current if most else day > current):
         setattr(b, target, day)
-        b.why.append(f"{side} {'<=' if most else '>='} {day}: {why}")
+        if b.why is None:
+            b.why = []
+        b.why.append((side, most, day, why))
         return True
     return False
 
 
-def _end_at_most(result: Inference, post: Post, day: dt.date, why: str) -> bool:
+def _end_at_most(result: Inference, post: Post, day: dt.date, why: Why) -> bool:
     """The post ended no later than `day` (its end, the first day not held, is <= day)."""
     return _narrow(result, post, "end", True, day, why)
 
 
-def _start_at_most(result: Inference, post: Post, day: dt.date, why: str) -> bool:
+def _start_at_most(result: Inference, post: Post, day: dt.date, why: Why) -> bool:
     return _narrow(result, post, "start", True, day, why)
 
 
-def _start_at_least(result: Inference, post: Post, day: dt.date, why: str) -> bool:
+def _start_at_least(result: Inference, post: Post, day: dt.date, why: Why) -> bool:
     return _narrow(result, post, "start", False, day, why)
 
 
-def _end_at_least(result: Inference, post: Post, day: dt.date, why: str) -> bool:
+def _end_at_least(result: Inference, post: Post, day: dt.date, why: Why) -> bool:
     return _narrow(result, post, "end", False, day, why)
 
 
@@ -206,9 +231,11 @@ def _possible_span(b: Bounds) -> tuple[dt.date | None, dt.date | None]:
 
 
 def _attest(posts: list[Post], attestations: list[Attestation], result: Inference) -> None:
+    asked = {(att.person, att.body, att.role) for att in attestations}
     candidates: dict[tuple[str, str, str], list[Post]] = defaultdict(list)
     for post in posts:
-        candidates[(post.person, post.body, post.role)].append(post)
+        if (post.person, post.body, post.role) in asked:
+            candidates[(post.person, post.body, post.role)].append(post)
     for att in attestations:
         found = [p for p in candidates.get((att.person, att.body, att.role), [])
                  if (not att.title or p.title == att.title) and (not att.post or p.ref == att.post)]
@@ -247,13 +274,18 @@ def _could_hold(b: Bounds, day: DateBounds) -> bool:
     return not (last and day.earliest and day.earliest >= last)
 
 
-def _succession(posts: list[Post], result: Inference, today: dt.date) -> int:
+def _one_holder_groups(posts: list[Post]) -> list[list[Post]]:
+    """The undisputed holders of each one-holder role of a body, where there are two or more."""
     groups: dict[tuple[str, str], list[Post]] = defaultdict(list)
     for post in posts:
         if post.role in ONE_HOLDER_ROLES and not post.dispute:
             groups[(post.body, post.role)].append(post)
+    return [holders for holders in groups.values() if len(holders) > 1]
+
+
+def _succession(groups: list[list[Post]], result: Inference, today: dt.date) -> int:
     changed = 0
-    for holders in groups.values():
+    for holders in groups:
         for a in holders:
             for b in holders:
                 if a.person != b.person:
@@ -268,10 +300,9 @@ def _one_holder(a: Post, b: Post, result: Inference, today: dt.date) -> int:
     if ba.start_latest and bb.start_earliest and ba.start_latest < bb.start_earliest:
         # A certainly began first: B's start bounds A's end, and A's end bounds B's start.
         if bb.start_latest:
-            changed += _end_at_most(result, a, bb.start_latest, f"succession ({b.describe()})")
+            changed += _end_at_most(result, a, bb.start_latest, ("succession", (b,)))
         if ba.end_earliest and not ba.open_end:
-            changed += _start_at_least(result, b, ba.end_earliest,
-                                       f"succession ({a.describe()})")
+            changed += _start_at_least(result, b, ba.end_earliest, ("succession", (a,)))
     held_from, held_until = _certain(ba, today)
     if held_from is None:
         return changed
@@ -279,11 +310,11 @@ def _one_holder(a: Post, b: Post, result: Inference, today: dt.date) -> int:
     b_from, b_until = _certain(bb, today)
     if b_from is not None and b_until > held_until and held_until <= today:
         changed += _start_at_least(result, b, held_until,
-                                   f"succession: one holder at a time ({a.describe()})")
+                                   ("succession: one holder at a time", (a,)))
     # ... or on some day before it: B ended by the day A's span began.
     if b_from is not None and b_from < held_from:
         changed += _end_at_most(result, b, held_from,
-                                f"succession: one holder at a time ({a.describe()})")
+                                ("succession: one holder at a time", (a,)))
     return changed
 
 
@@ -297,10 +328,19 @@ def _certain(b: Bounds, today: dt.date) -> tuple[dt.date | None, dt.date]:
     return start, until
 
 
-def _ex_officio(posts: list[Post], result: Inference) -> int:
+def _offices(posts: list[Post]) -> dict[tuple[str, str, str], list[Post]]:
+    """The posts that ex officio posts name as their office, by (person, body, title)."""
+    named = {(post.person, *post.ex_officio.partition(":")[::2]) for post in posts
+             if post.ex_officio}
     offices: dict[tuple[str, str, str], list[Post]] = defaultdict(list)
     for post in posts:
-        offices[(post.person, post.body, post.title)].append(post)
+        if (post.person, post.body, post.title) in named:
+            offices[(post.person, post.body, post.title)].append(post)
+    return offices
+
+
+def _ex_officio(posts: list[Post], offices: dict[tuple[str, str, str], list[Post]],
+                result: Inference) -> int:
     changed = 0
     for post in posts:
         if not post.ex_officio:
@@ -310,7 +350,7 @@ def _ex_officio(posts: list[Post], result: Inference) -> int:
         if not held:
             continue  # validate reports it
         spans = [result.bounds[o.ref] for o in held]
-        why = "ex officio (" + "; ".join(o.describe() for o in held) + ")"
+        why = ("ex officio", tuple(held))
         if all(s.start_earliest for s in spans):
             changed += _start_at_least(result, post, min(s.start_earliest for s in spans), why)
         if all(s.end_latest and not s.open_end for s in spans):

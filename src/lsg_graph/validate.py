@@ -206,8 +206,10 @@ def _check_disputes(extract: Extract) -> None:
 
 def _check_ex_officio(extract: Extract) -> None:
     """`ex_officio` (body-id:Title) names an office the same person holds in positions."""
-    offices = {(r.text("person_id"), r.text("body_id"), r.text("title"))
-               for r in extract.records["positions"]}
+    named = {(r.text("person_id"), *r.text("ex_officio").partition(":")[::2])
+             for r in extract.records["positions"] if r.text("ex_officio")}
+    offices = {key for r in extract.records["positions"] if named
+               and (key := (r.text("person_id"), r.text("body_id"), r.text("title"))) in named}
     for r in extract.records["positions"]:
         body, colon, title = r.text("ex_officio").partition(":")
         if colon and (r.text("person_id"), body, title) not in offices:
@@ -219,12 +221,12 @@ def _check_ex_officio(extract: Extract) -> None:
 def _check_inference(extract: Extract) -> None:
     """Attestations that match no position or contradict one are errors; a stated date that
     an inferred bound contradicts is a warning naming both rows."""
-    where = {str(r.origin): r.origin for r in extract.records["positions"]}
-    where |= {str(r.origin): r.where("date") for r in extract.records["attestations"]}
     _, inference = from_extract(extract)
     extract.attested = inference.attested  # kept for the loader, which needs the same matches
-    for finding in inference.findings:
-        origin = where[finding.ref]
+    dated = {str(r.origin): r.where("date") for r in extract.records["attestations"]}
+    for finding in inference.findings:  # refs are file:line; an attestation's names its date
+        file, _, line = finding.ref.rpartition(":")
+        origin = dated.get(finding.ref) or Origin(file, int(line))
         if finding.severity == "error":
             extract.error(origin, finding.message)
         else:

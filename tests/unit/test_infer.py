@@ -20,7 +20,7 @@ def test_an_inferred_bound_narrows_an_unknown_end():
                    {"ann": (parse_date("2015-06-10"), "persons.csv:2")}, [], [])
     bounds = result.bounds["p1"]
     assert bounds.end_latest == dt.date(2015, 6, 11) and result.findings == []
-    assert bounds.why == ["end <= 2015-06-11: death (ann died 2015-06-10, persons.csv:2)"]
+    assert bounds.reasons() == ["end <= 2015-06-11: death (ann died 2015-06-10, persons.csv:2)"]
 
 
 def test_a_stated_date_is_never_overridden_and_the_conflict_is_said_once():
