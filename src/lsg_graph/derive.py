@@ -31,13 +31,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import sys
 from collections import defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from .dates import DateBounds, from_stored, parse_date
 from .graph import EDGE_TYPES
-from .infer import DAY, MAKING_CHANGES, Attestation, BodyEvent, Bounds, Post, infer
+from .infer import DAY, MAKING_CHANGES, Attestation, BodyEvent, Bounds, Inference, Post, infer
 from .plan import content_hash
 from .runner import BATCH_SIZE, QueryRunner, WriteQueue
 
@@ -68,12 +70,12 @@ def derive(runner: QueryRunner, batch_size: int = BATCH_SIZE,
     if runner.read(_MARKER_READ) == [{"facts": facts}]:
         return 0
     posts: list[Post] = []
-    stored: dict[str, tuple[str, str | None]] = {}  # edge key -> (type, derived_hash)
+    stored: list[tuple[str, str | None]] = []  # per post: its edge's type and derived_hash
     attestations = []
     for row in runner.stream(_POSTS):
         post = _post(row)
         posts.append(post)
-        stored[post.ref] = (row["type"], row["derived_hash"])
+        stored.append((row["type"], row["derived_hash"]))
         loaded_by = f"attestations.csv of {post.ref.split(':')[0]}"
         for text, sources in zip(row["attested"] or [], row["attested_sources"] or [],
                                  strict=True):
@@ -85,12 +87,11 @@ def derive(runner: QueryRunner, batch_size: int = BATCH_SIZE,
                         row["begins"], row["dispute"] or "")
               for row in runner.stream(_BODY_EVENTS, making=list(MAKING_CHANGES))]
     inference = infer(posts, deaths, events, attestations)
-    disputed = _disputed(posts, inference.bounds)
+    disputed = _disputed(posts)
     writer = _EdgeWriter(runner, batch_size, progress)
-    for post in posts:
-        rel, current = stored[post.ref]
+    for post, (rel, current) in zip(posts, stored, strict=True):
         writer.add_if_changed(rel, post.ref, current,
-                              disputed.get(post.ref) or _own(post, inference.bounds[post.ref]))
+                              disputed.get(post.ref) or _own(post, Inference.of(post)))
     del posts, stored, inference, disputed
     for row in runner.stream(_LINKS):
         writer.add_if_changed(row["type"], row["key"], row["derived_hash"], _link(row))
@@ -154,7 +155,7 @@ def _facts_fingerprint(runner: QueryRunner) -> str | None:
     return hashlib.sha1(f"{DERIVATION}|{count}|{total}".encode()).hexdigest()
 
 
-def _disputed(posts: list[Post], bounds: dict[str, Bounds]) -> dict[str, dict[str, Any]]:
+def _disputed(posts: list[Post]) -> dict[str, dict[str, Any]]:
     """The derived properties of the posts that are claims of a dispute (by ref): a claim
     that a rival as confident disputes is `disputed`, and certain only on the days every such
     claim agrees on."""
@@ -162,7 +163,7 @@ def _disputed(posts: list[Post], bounds: dict[str, Bounds]) -> dict[str, dict[st
     for p in posts:
         if p.dispute:
             claims[(p.dispute, p.body, p.role)].append(p)
-    props = {p.ref: _own(p, bounds[p.ref]) for group in claims.values() for p in group}
+    props = {p.ref: _own(p, Inference.of(p)) for group in claims.values() for p in group}
     changed: dict[str, dict[str, Any]] = {}
     for group in claims.values():
         for p in group:
@@ -233,15 +234,24 @@ def _bounds_text(earliest: dt.date | None, latest: dt.date | None) -> str:
 
 
 def _stored(row: dict[str, Any], name: str) -> DateBounds:
-    return from_stored(_day(row[name]), _day(row[f"{name}_latest"]), row[f"{name}_precision"])
+    return _bounds_of(row[name], row[f"{name}_latest"], row[f"{name}_precision"])
+
+
+@lru_cache(maxsize=1 << 16)  # posts repeat dates: one DateBounds each, shared
+def _bounds_of(earliest: str | None, latest: str | None, precision: str) -> DateBounds:
+    return from_stored(_day(earliest), _day(latest), precision)
 
 
 def _post(row: dict[str, Any]) -> Post:
-    start = from_stored(_day(row["start"]), _day(row["start_latest"]), row["start_p"])
-    end = None if row["end_p"] is None else from_stored(
-        _day(row["end"]), _day(row["end_latest"]), row["end_p"])
-    return Post(row["key"], row["person"], row["body"], row["role"], row["title"], start, end,
-                row["confidence"], row["dispute"], row["ex_officio"])
+    """A post from the graph; its short texts are interned (a million posts share a few
+    thousand ids, roles and titles)."""
+    start = _bounds_of(row["start"], row["start_latest"], row["start_p"])
+    end = None if row["end_p"] is None else _bounds_of(row["end"], row["end_latest"],
+                                                        row["end_p"])
+    person, body, role, title, confidence, dispute, office = (
+        sys.intern(row[k] or "") for k in ("person", "body", "role", "title", "confidence",
+                                            "dispute", "ex_officio"))
+    return Post(row["key"], person, body, role, title, start, end, confidence, dispute, office)
 
 
 def _day(text: str | None) -> dt.date | None:

@@ -51,6 +51,7 @@ class Post:
     confidence: str = "medium"
     dispute: str = ""
     ex_officio: str = ""
+    narrowed: Bounds | None = None  # set by `infer` when a rule narrows the stated bounds
 
     def describe(self) -> str:
         end = "present" if self.end is None else self.end.text
@@ -124,11 +125,22 @@ class Finding:
 
 @dataclass
 class Inference:
-    """What `infer` returns: bounds per post (by ref), attestations matched, findings."""
+    """What `infer` returns: the posts (with the bounds rules narrowed), attestations matched
+    by post ref, findings."""
 
-    bounds: dict[str, Bounds]
+    posts: list[Post]
     attested: dict[str, list[Attestation]]
     findings: list[Finding]
+
+    @staticmethod
+    def of(post: Post) -> Bounds:
+        """The post's bounds after the rules: its stated ones where no rule narrowed them."""
+        return post.narrowed or _stated(post)
+
+    @property
+    def bounds(self) -> dict[str, Bounds]:
+        """Every post's bounds by ref (made on each call: for small inputs)."""
+        return {p.ref: self.of(p) for p in self.posts}
 
 
 def infer(posts: list[Post], deaths: dict[str, tuple[DateBounds, str]],
@@ -136,8 +148,9 @@ def infer(posts: list[Post], deaths: dict[str, tuple[DateBounds, str]],
           today: dt.date | None = None) -> Inference:
     """Narrow every post's bounds by the rules; `deaths` maps a person to (died, ref).
     A post stated as still held is held `today` (default: the real today)."""
-    bounds = {p.ref: _stated(p) for p in posts}
-    result = Inference(bounds, defaultdict(list), [])
+    for post in posts:  # only narrowed bounds are kept: most posts keep their stated ones
+        post.narrowed = None
+    result = Inference(posts, defaultdict(list), [])
     _attest(posts, attestations, result)
     events_of: dict[str, list[BodyEvent]] = defaultdict(list)  # by body: one pass, not n x m
     for event in body_events:
@@ -185,7 +198,7 @@ def _narrow(result: Inference, post: Post, side: str, most: bool, day: dt.date,
     """Bound the post's `side` (start or end) to at most (`most`) or at least `day`; a bound
     that contradicts the other bound of that side is a warning and changes nothing. True
     when the bound narrowed something."""
-    b = result.bounds[post.ref]
+    b = Inference.of(post)
     if side == "end" and b.open_end:
         if most:
             _warn(result, post, f"stated as still held, but {_said(why)} ends it by {day}")
@@ -201,6 +214,7 @@ def _narrow(result: Inference, post: Post, side: str, most: bool, day: dt.date,
     current = getattr(b, target)
     if current is None or (day < current if most else day > current):
         setattr(b, target, day)
+        post.narrowed = b
         if b.why is None:
             b.why = []
         b.why.append((side, most, day, why))
@@ -245,7 +259,7 @@ def _attest(posts: list[Post], attestations: list[Attestation], result: Inferenc
                 f"{' (' + att.title + ')' if att.title else ''} on {att.date.text}, "
                 "but no position matches"))
             continue
-        fits = [p for p in found if _could_hold(result.bounds[p.ref], att.date)]
+        fits = [p for p in found if _could_hold(Inference.of(p), att.date)]
         if not fits:
             rows = "; ".join(p.describe() for p in found)
             result.findings.append(Finding(
@@ -295,7 +309,7 @@ def _succession(groups: list[list[Post]], result: Inference, today: dt.date) -> 
 
 def _one_holder(a: Post, b: Post, result: Inference, today: dt.date) -> int:
     """Two holders of a one-holder post never overlap: what A's dates say about B's."""
-    ba, bb = result.bounds[a.ref], result.bounds[b.ref]
+    ba, bb = Inference.of(a), Inference.of(b)
     changed = 0
     if ba.start_latest and bb.start_earliest and ba.start_latest < bb.start_earliest:
         # A certainly began first: B's start bounds A's end, and A's end bounds B's start.
@@ -349,7 +363,7 @@ def _ex_officio(posts: list[Post], offices: dict[tuple[str, str, str], list[Post
         held = offices.get((post.person, body, title), [])
         if not held:
             continue  # validate reports it
-        spans = [result.bounds[o.ref] for o in held]
+        spans = [Inference.of(o) for o in held]
         why = ("ex officio", tuple(held))
         if all(s.start_earliest for s in spans):
             changed += _start_at_least(result, post, min(s.start_earliest for s in spans), why)
