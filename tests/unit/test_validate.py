@@ -63,3 +63,29 @@ def test_the_bundled_dataset_is_valid():
     assert result.code == 0, result.err
     assert result.out.strip().endswith(")."), result.out
     assert "valid (" in result.out
+
+
+def test_a_cell_spanning_lines_keeps_the_lines_of_the_rows_after_it(tmp_path):
+    folder = tmp_path / "multiline"
+    shutil.copytree(HAND, folder)
+    positions = folder / "positions.csv"
+    lines = positions.read_text().splitlines()
+    lines[1] = lines[1].replace("high,s1,,", 'high,s1,"first line\nsecond line",')
+    lines[3] = lines[3].replace("state-council,member", "state-council,leader")
+    positions.write_text("\n".join(lines) + "\n")
+    result = invoke("validate", folder)
+    # the carol row is the file's fourth record but starts on its fifth line
+    assert "positions.csv:5:3 (role): error: unknown role 'leader'" in result.err
+    assert "1 error(s)" in result.err
+
+
+def test_a_file_unreadable_half_way_is_reported_once(tmp_path):
+    folder = tmp_path / "late"
+    shutil.copytree(HAND, folder)
+    positions = folder / "positions.csv"
+    text = positions.read_bytes()
+    positions.write_bytes(text.replace(b"dave,state-council", b"dave,state-council\xff", 1))
+    result = invoke("validate", folder)
+    *problems, _ = result.err.splitlines()
+    assert problems == ["positions.csv:5:2: error: not UTF-8: byte 0xff cannot be decoded "
+                        "(save the file as UTF-8)"]
