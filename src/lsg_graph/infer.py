@@ -51,7 +51,7 @@ class Post:
     confidence: str = "medium"
     dispute: str = ""
     ex_officio: str = ""
-    narrowed: Bounds | None = None  # set by `infer` when a rule narrows the stated bounds
+    narrowed: Bounds | None = None  # set by `infer` where rules narrow (or may narrow) it
 
     def describe(self) -> str:
         end = "present" if self.end is None else self.end.text
@@ -309,7 +309,7 @@ def _succession(groups: list[list[Post]], result: Inference, today: dt.date) -> 
 
 def _one_holder(a: Post, b: Post, result: Inference, today: dt.date) -> int:
     """Two holders of a one-holder post never overlap: what A's dates say about B's."""
-    ba, bb = Inference.of(a), Inference.of(b)
+    ba, bb = _kept(a), _kept(b)  # the very bounds the narrowings below change
     changed = 0
     if ba.start_latest and bb.start_earliest and ba.start_latest < bb.start_earliest:
         # A certainly began first: B's start bounds A's end, and A's end bounds B's start.
@@ -330,6 +330,13 @@ def _one_holder(a: Post, b: Post, result: Inference, today: dt.date) -> int:
         changed += _end_at_most(result, b, held_from,
                                 ("succession: one holder at a time", (a,)))
     return changed
+
+
+def _kept(post: Post) -> Bounds:
+    """The post's bounds, kept on it from now on (so a narrowing shows in them at once)."""
+    if post.narrowed is None:
+        post.narrowed = _stated(post)
+    return post.narrowed
 
 
 def _certain(b: Bounds, today: dt.date) -> tuple[dt.date | None, dt.date]:
