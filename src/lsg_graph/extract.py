@@ -108,8 +108,7 @@ class Record:
 
     @classmethod
     def of(cls, table: str, cells: dict[str, Cell], origin: Origin) -> Record:
-        values = tuple(cell.text if (table, name) in _WHOLE else _shared(cell.text)
-                       for name, cell in cells.items())
+        values = tuple(_shared(cell.text) for cell in cells.values())
         return cls(table, _layout(cells), values, origin.file, origin.line)
 
     @property
@@ -143,12 +142,6 @@ class Record:
 def _shared(text: str) -> str:
     """Short texts (ids, dates, roles) repeat across millions of rows: keep one copy each."""
     return sys.intern(text) if len(text) <= 64 else text
-
-
-# Lists (of sources, aliases, portfolios) and notes are mostly one of a kind: interning them
-# would only add an entry per row to the interned texts.
-_WHOLE = {(t.name, f.name) for t in TABLES.values() for f in t.fields
-          if f.kind in ("refs", "list") or f.name == "note"}
 
 
 @dataclass
