@@ -109,6 +109,11 @@ def derive(runner: QueryRunner, batch_size: int = BATCH_SIZE,
     return count
 
 
+# One statement per relationship type (types come from graph.py, never from the data).
+_SET_DERIVED = {rel: f"UNWIND $rows AS row MATCH ()-[r:{rel} {{key: row.key}}]->() "
+                     "SET r += row.props" for rel in EDGE_TYPES}
+
+
 class _EdgeWriter:
     """Derived properties to write, queued by relationship type and sent a batch at a time."""
 
@@ -123,10 +128,8 @@ class _EdgeWriter:
         digest = content_hash(props)
         if digest == current:
             return
-        assert rel in EDGE_TYPES  # types come from this module's queries
-        self.queue.add(f"UNWIND $rows AS row MATCH ()-[r:{rel} {{key: row.key}}]->() "
-                       "SET r += row.props", {"key": key, "props": {**props,
-                                                                   "derived_hash": digest}})
+        self.queue.add(_SET_DERIVED[rel], {"key": key, "props": {**props,
+                                                                "derived_hash": digest}})
 
     def flush(self) -> int:
         """Write what is queued; how many edges were written in all."""

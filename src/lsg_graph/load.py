@@ -14,6 +14,7 @@ import json
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -209,6 +210,15 @@ def _existing_edges(runner: QueryRunner, dataset: str) -> ExistingEdges:
     }
 
 
+@cache  # one statement per group, made once, not once per edge
+def _edge_upsert(group: EdgeGroup) -> str:
+    assert group.type in EDGE_TYPES
+    assert {group.source_label, group.target_label} <= set(NODE_LABELS)
+    return (f"UNWIND $rows AS row MATCH (a:{group.source_label} {{id: row.source}}) "
+            f"MATCH (b:{group.target_label} {{id: row.target}}) "
+            f"MERGE (a)-[r:{group.type} {{key: row.key}}]->(b) SET r = row.props")
+
+
 class _Writes:
     """The writes of one load, in batched transactions: node upserts, then edge upserts as
     they are planned, then removals. Labels and types come from graph.py's constants, never
@@ -266,12 +276,7 @@ class _Writes:
             self.tick(len(rows))
 
     def edge_upsert(self, group: EdgeGroup, row: dict[str, Any]) -> None:
-        assert group.type in EDGE_TYPES
-        assert {group.source_label, group.target_label} <= set(NODE_LABELS)
-        self.edges.add(f"UNWIND $rows AS row MATCH (a:{group.source_label} {{id: row.source}}) "
-                       f"MATCH (b:{group.target_label} {{id: row.target}}) "
-                       f"MERGE (a)-[r:{group.type} {{key: row.key}}]->(b) SET r = row.props",
-                       row)
+        self.edges.add(_edge_upsert(group), row)
 
     def flush(self) -> None:
         self.edges.flush()

@@ -123,7 +123,7 @@ def plan_load(dataset: str, nodes: list[Node], edges: Iterable[Edge],
 
 
 def plan_nodes(plan: Plan, dataset: str, nodes: list[Node], existing: ExistingNodes,
-                replace: bool) -> None:
+               replace: bool) -> None:
     report = plan.report
     wanted = {(n.label, n.id) for n in nodes}
     for n in nodes:
