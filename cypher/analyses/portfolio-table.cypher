@@ -22,9 +22,14 @@ CALL (b, d) {
   WITH p, r, CASE WHEN r.certain_from <= d < r.certain_until THEN 'yes' ELSE r.doubt END
          AS status
   CALL (p, d) {
+    // the few office bodies first, then p's post on each: never all of p's posts
+    UNWIND ['central-committee', 'state-council', 'ministry-of-foreign-affairs',
+            'politburo-standing-committee', 'politburo'] AS office
+    MATCH (o:Body {id: office})
     OPTIONAL MATCH (p)-[m:MEMBER_OF]->(o)
     WHERE m.certain_from <= d < m.certain_until
     WITH collect(CASE
+           WHEN m IS NULL THEN null
            WHEN m.title IS NOT NULL AND o.id IN ['central-committee', 'state-council',
                                                  'ministry-of-foreign-affairs'] THEN m.title
            WHEN o.id = 'politburo-standing-committee' THEN 'PSC member'
