@@ -183,3 +183,12 @@ def test_the_seed_table_side_by_side(bundled_db):
     hk = seed_rows[seed_rows["seed_group"] == "HK and M"].iloc[0]
     assert hk["seed_chaired_by"] == "No Information available"
     assert hk["graph_chaired_by"].startswith("Han Zheng")
+
+
+def test_the_portfolio_table_names_an_office_only_where_one_is_held(bundled_db):
+    table = bundled_db.analyze("portfolio-table", portfolio="general", as_of="2019-06-01")
+    secretariat = table[table["body_id"] == "central-secretariat"].iloc[0]
+    members = secretariat["members"].split("; ")
+    assert "You Quan - member" in members  # on none of the bodies that make an office
+    assert "Wang Huning (PSC member) - member" in members
+    assert "Huang Kunming (Politburo member) - member" in members
