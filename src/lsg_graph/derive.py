@@ -41,7 +41,7 @@ from typing import Any
 from .dates import DateBounds, from_stored, parse_date
 from .graph import EDGE_TYPES
 from .infer import DAY, MAKING_CHANGES, Attestation, BodyEvent, Bounds, Inference, Post, infer
-from .plan import content_hash
+from .plan import content_hash, short_hash
 from .runner import BATCH_SIZE, QueryRunner, WriteQueue
 
 NEVER = dt.date(1, 1, 1)
@@ -72,14 +72,14 @@ def derive(runner: QueryRunner, batch_size: int = BATCH_SIZE,
         return 0
     posts: list[Post] = []
     # per post, its edge's type (an index into EDGE_TYPES) and the derived_hash it carries
-    # (as _short: 9 bytes a post, where the type's and the hash's texts took about 190)
+    # (as short_hash: 9 bytes a post, where the type's and the hash's texts took about 190)
     types, hashes = array("B"), array("Q")
     attestations = []
     for row in runner.stream(_POSTS):
         post = _post(row)
         posts.append(post)
         types.append(EDGE_TYPES.index(row["type"]))
-        hashes.append(_short(row["derived_hash"]))
+        hashes.append(short_hash(row["derived_hash"]))
         loaded_by = f"attestations.csv of {post.ref.split(':')[0]}"
         for text, sources in zip(row["attested"] or [], row["attested_sources"] or [],
                                  strict=True):
@@ -98,7 +98,7 @@ def derive(runner: QueryRunner, batch_size: int = BATCH_SIZE,
                               disputed.get(post.ref) or _own(post, Inference.of(post)))
     del posts, types, hashes, inference, disputed
     for row in runner.stream(_LINKS):
-        writer.add_if_changed(row["type"], row["key"], _short(row["derived_hash"]),
+        writer.add_if_changed(row["type"], row["key"], short_hash(row["derived_hash"]),
                               _link(row))
     count = writer.flush()
     for label, batch in _seats(runner).items():
@@ -130,9 +130,9 @@ class _EdgeWriter:
     def add_if_changed(self, rel: str, key: str, current: int,
                        props: dict[str, Any]) -> None:
         """Queue the edge's derived `props` unless their hash is the one it carries
-        (`current`, as `_short` gives it)."""
+        (`current`, as `short_hash` gives it)."""
         digest = content_hash(props)
-        if _short(digest) == current:
+        if short_hash(digest) == current:
             return
         self.queue.add(_SET_DERIVED[rel], {"key": key, "props": {**props,
                                                                 "derived_hash": digest}})
@@ -147,12 +147,6 @@ class _EdgeWriter:
         self.written += len(rows)
         if self.progress:
             self.progress(len(rows))
-
-
-def _short(digest: str | None) -> int:
-    """A content hash as its first 64 bits (0 for none), to keep a million of them in an
-    array: two different derivations share a prefix with odds of 1 in 2**64."""
-    return int(digest[:16], 16) if digest else 0
 
 
 def _facts_fingerprint(runner: QueryRunner) -> str | None:

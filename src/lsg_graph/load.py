@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
@@ -28,10 +27,10 @@ from .plan import (
     ExistingNodes,
     LoadReport,
     Plan,
-    StoredEdge,
     plan_edges,
     plan_load,
     plan_nodes,
+    stored_edge,
 )
 from .resources import resource_dir
 from .runner import BATCH_SIZE, QueryRunner, WriteQueue
@@ -204,7 +203,7 @@ def _existing_nodes(runner: QueryRunner, dataset: str, nodes: list[Node]) -> Exi
 def _existing_edges(runner: QueryRunner, dataset: str) -> ExistingEdges:
     """Key, type and hash of the dataset's edges, streamed into one compact entry each."""
     return {
-        row["key"]: StoredEdge(sys.intern(row["type"]), row["hash"]) for row in runner.stream(
+        row["key"]: stored_edge(row["type"], row["hash"]) for row in runner.stream(
             "MATCH ()-[r]->() WHERE r.dataset = $dataset "
             "RETURN r.key AS key, type(r) AS type, r.hash AS hash", dataset=dataset)
     }

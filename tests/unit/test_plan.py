@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from lsg_graph.graph import Edge, Node
-from lsg_graph.plan import EdgeGroup, StoredEdge, content_hash, plan_load
+from lsg_graph.plan import EdgeGroup, content_hash, plan_load, stored_edge, stored_type
 
 XI = Node("Person", "xi", {"name": "Xi Jinping"})
 CFAC = Node("Body", "cfac", {"name": "Central Foreign Affairs Commission"})
@@ -19,8 +19,12 @@ def stored(node: Node, dataset: str = "core", *also: str) -> dict:
     return {"hash": content_hash(props), "dataset": dataset, "datasets": [dataset, *also]}
 
 
-def stored_edge(edge: Edge, dataset: str = "core") -> StoredEdge:
-    return StoredEdge(edge.type, content_hash({**edge.props, "key": edge.key,
+OLD = content_hash({"anything": "once loaded"})
+
+
+def stored_edge_of(edge: Edge, dataset: str = "core") -> int:
+    """What the loader reads back of an edge `dataset` loaded."""
+    return stored_edge(edge.type, content_hash({**edge.props, "key": edge.key,
                                                 "dataset": dataset}))
 
 
@@ -35,7 +39,7 @@ def test_an_empty_graph_gets_everything_created():
 
 def test_what_the_graph_already_holds_is_left_alone():
     existing_nodes = {"Person": {"xi": stored(XI)}, "Body": {"cfac": stored(CFAC)}}
-    existing_edges = {CHAIRS.key: stored_edge(CHAIRS)}
+    existing_edges = {CHAIRS.key: stored_edge_of(CHAIRS)}
     plan = plan_load("core", [XI, CFAC], [CHAIRS], existing_nodes, existing_edges,
                      replace=True)
     assert plan.size == 0 and not plan.report.changed
@@ -49,9 +53,17 @@ def test_a_changed_property_is_an_update():
     assert plan.node_upserts["Person"][0]["props"]["name"] == "Xi Jinping"
     moved = Edge("CHAIRS", CHAIRS.key, CHAIRS.source, CHAIRS.target,
                  {"start": dt.date(2018, 4, 1)})
-    plan = plan_load("core", [], [moved], {}, {CHAIRS.key: stored_edge(CHAIRS)},
+    plan = plan_load("core", [], [moved], {}, {CHAIRS.key: stored_edge_of(CHAIRS)},
                      replace=False)
     assert plan.report.edges.updated == 1
+
+
+def test_an_edge_is_kept_as_one_number_holding_its_type_and_hash():
+    packed = stored_edge("MEMBER_OF", OLD)
+    assert stored_type(packed) == "MEMBER_OF"
+    assert packed != stored_edge("CHAIRS", OLD)  # same hash, other type
+    assert packed != stored_edge("MEMBER_OF", content_hash({"anything": "else"}))
+    assert stored_edge("REPORTS_TO", None) == 2  # no hash stored: never equal to a real one
 
 
 def test_the_same_properties_give_the_same_hash_whatever_their_order():
@@ -63,7 +75,7 @@ def test_the_same_properties_give_the_same_hash_whatever_their_order():
 def test_replace_removes_only_what_this_dataset_loaded():
     other = Node("Person", "hu", {"name": "Hu Jintao"})
     existing_nodes = {"Person": {"xi": stored(XI), "hu": stored(other, "other")}}
-    existing_edges = {"core:old": StoredEdge("MEMBER_OF", "x")}
+    existing_edges = {"core:old": stored_edge("MEMBER_OF", OLD)}
     plan = plan_load("core", [], [], existing_nodes, existing_edges, replace=True)
     assert plan.node_removals["Person"] == [{"id": "xi"}]
     assert plan.edge_removals["MEMBER_OF"] == [{"key": "core:old"}]
@@ -90,5 +102,5 @@ def test_joining_a_node_another_dataset_made_is_an_update_with_a_warning():
 
 def test_without_replace_nothing_is_removed():
     plan = plan_load("core", [], [], {"Person": {"xi": stored(XI)}},
-                     {"core:old": StoredEdge("CHAIRS", "x")}, replace=False)
+                     {"core:old": stored_edge("CHAIRS", OLD)}, replace=False)
     assert plan.size == 0
