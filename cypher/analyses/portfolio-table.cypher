@@ -30,10 +30,9 @@ CALL (b, d) {
     WHERE m.certain_from <= d < m.certain_until
     WITH collect(CASE
            WHEN m IS NULL THEN null
-           WHEN m.title IS NOT NULL AND o.id IN ['central-committee', 'state-council',
-                                                 'ministry-of-foreign-affairs'] THEN m.title
-           WHEN o.id = 'politburo-standing-committee' THEN 'PSC member'
-           WHEN o.id = 'politburo' THEN 'Politburo member' END) AS held
+           WHEN office = 'politburo-standing-committee' THEN 'PSC member'
+           WHEN office = 'politburo' THEN 'Politburo member'
+           ELSE m.title END) AS held
     RETURN head([t IN ['General Secretary', 'Premier', 'Vice Premier', 'State Councilor',
                        'Minister of Foreign Affairs', 'PSC member', 'Politburo member']
                  WHERE t IN held]) AS office
