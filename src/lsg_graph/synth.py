@@ -1,10 +1,11 @@
 """Synthetic extracts of any size with a realistic shape, for benchmarks and load tests.
 
 `write_synthetic(folder, positions=N, seed=S)` writes a valid lsg-csv extract: persons with a
-heavy-tailed number of posts, bodies in a reporting tree, bodies renamed, upgraded, merged
-and abolished over time (`REPLACED_BY` chains), dates at every precision and in bounded
-forms, deaths, disputes with two claims, attestations and sources. The same seed gives the
-same files; rows are written as they are made, so memory stays flat at any size.
+heavy-tailed number of posts (the same shape at every size), bodies in a reporting tree,
+bodies renamed, upgraded, merged and abolished over time (`REPLACED_BY` chains), dates at
+every precision and in bounded forms, deaths, disputes with two claims, attestations and
+sources. The same seed gives the same files; rows are written as they are made, so memory
+stays flat at any size.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import json
 import random
 from collections.abc import Iterator
 from contextlib import ExitStack
+from itertools import accumulate
 from pathlib import Path
 
 from .schema import BODY_KINDS, ROLES, TABLES
@@ -22,6 +24,7 @@ from .schema import BODY_KINDS, ROLES, TABLES
 PORTFOLIOS = ("economy", "security", "foreign affairs", "propaganda", "party affairs", "taiwan")
 CHANGES = ("renamed", "upgraded", "merged", "abolished")
 FIRST, LAST = dt.date(1980, 1, 1), dt.date(2025, 12, 31)
+CAREER_TAIL = (1.2, 40.0)  # posts per person: Pareto shape, and the cap on a weight
 
 
 def write_synthetic(folder: str | Path, positions: int, seed: int = 1) -> Path:
@@ -128,11 +131,17 @@ def _positions(rng: random.Random, writers: dict, count: int, n_persons: int, n_
 
 
 def _posts(rng: random.Random, n_persons: int, n_bodies: int) -> Iterator[tuple[int, int, str]]:
-    """Persons drawn with a heavy tail (a few hold many posts), bodies evenly, roles skewed."""
-    weights = (5, 15, 5, 2, 73)  # chair, deputy, office_director, secretary_general, member
+    """Persons drawn with a heavy tail, bodies evenly, roles skewed. A person's weight is
+    Pareto-distributed and capped (CAREER_TAIL), so that most hold a few posts and a few
+    a hundred or more, at every size: the tail must not grow with the extract (a share of all
+    posts per person would give one person 21,500 posts, 1,000 of them at once, at 1M)."""
+    shape, cap = CAREER_TAIL
+    people = range(n_persons)
+    cumulative = list(accumulate(min(cap, rng.paretovariate(shape)) for _ in people))
+    roles = (5, 15, 5, 2, 73)  # chair, deputy, office_director, secretary_general, member
     while True:
-        person = int(n_persons * rng.random() ** 3)  # low ids hold far more posts
-        yield person, rng.randrange(n_bodies), rng.choices(ROLES, weights)[0]
+        person = rng.choices(people, cum_weights=cumulative)[0]
+        yield person, rng.randrange(n_bodies), rng.choices(ROLES, roles)[0]
 
 
 def _dates(rng: random.Random, start: dt.date, stop: dt.date, open_end: bool) -> tuple[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections import Counter
 
 from lsg_graph.synth import write_synthetic
 from lsg_graph.validate import errors, validate
@@ -26,3 +27,12 @@ def test_the_same_seed_gives_the_same_files(tmp_path):
     other = write_synthetic(tmp_path / "c", positions=500, seed=4)
     read = lambda f: list(csv.reader((f / "positions.csv").open()))  # noqa: E731
     assert read(one) == read(two) != read(other)
+
+
+def test_posts_per_person_have_a_heavy_tail_that_does_not_grow_with_the_extract(tmp_path):
+    folder = write_synthetic(tmp_path / "syn", positions=20_000, seed=1)
+    with (folder / "positions.csv").open() as handle:
+        posts = Counter(row["person_id"] for row in csv.DictReader(handle))
+    counts = sorted(posts.values())
+    assert counts[len(counts) // 2] <= 10  # most hold a few posts
+    assert 50 <= counts[-1] <= 300  # a few hold many, but no one holds a share of them all
