@@ -112,13 +112,15 @@ def _positions(rng: random.Random, writers: dict, count: int, n_persons: int, n_
         if key in seen or stop <= start:
             continue
         seen.add(key)
-        dispute = f"syn-d{made}" if role == "chair" and rng.random() < 0.01 else ""
+        # a dispute needs room for its rival claim: never on the last row
+        dispute = (f"syn-d{made}" if role == "chair" and made + 1 < count
+                   and rng.random() < 0.01 else "")
         row = [f"syn-p{person}", f"syn-b{body}", role, title, start_text, end_text,
                rng.choice(("high", "medium", "medium", "low")), _cite(rng, n_sources), "",
                dispute, ""]
         writers["positions"].writerow(row)
         made += 1
-        if dispute and made < count:  # a rival claim: someone else chaired it
+        if dispute:  # a rival claim: someone else chaired it
             rival = (person + 1) % n_persons
             writers["positions"].writerow([f"syn-p{rival}", *row[1:]])
             writers["disputes"].writerows([

@@ -36,3 +36,8 @@ def test_posts_per_person_have_a_heavy_tail_that_does_not_grow_with_the_extract(
     counts = sorted(posts.values())
     assert counts[len(counts) // 2] <= 10  # most hold a few posts
     assert 50 <= counts[-1] <= 300  # a few hold many, but no one holds a share of them all
+
+
+def test_every_size_is_valid_even_where_a_dispute_falls_on_the_last_row(tmp_path):
+    folder = write_synthetic(tmp_path / "syn", positions=300, seed=1)  # syn-d299 did
+    assert errors(validate(folder)) == []
