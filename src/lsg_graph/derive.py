@@ -103,20 +103,25 @@ def derive(runner: QueryRunner, batch_size: int = BATCH_SIZE,
     count = writer.flush()
     for label, batch in _seats(runner).items():
         runner.write_batches(f"UNWIND $rows AS row MATCH (b:{label} {{id: row.id}}) "
+                             f"USING INDEX SEEK b:{label}(id) "
                              "SET b.seat = row.seat", batch, batch_size, progress)
         count += len(batch)
     for label, batch in _kind_labels(runner).items():
         stale = ", ".join(f"b:{other}" for other in KIND_LABELS.values())
         runner.write_batches(f"UNWIND $rows AS row MATCH (b:Body {{id: row.id}}) "
+                             "USING INDEX SEEK b:Body(id) "
                              f"REMOVE {stale} SET b:{label}", batch, batch_size, progress)
         count += len(batch)
     runner.write(_MARKER_WRITE, facts=facts)  # last: an interrupted run is done again
     return count
 
 
-# One statement per relationship type (types come from graph.py, never from the data).
+# One statement per relationship type (types come from graph.py, never from the data). Every
+# lookup of a batch's rows names the index to seek: with statistics gathered on a smaller
+# graph, the planner scanned the whole key index once per row instead (47 million db hits
+# and 38 s for one batch of 5,000 rows, where the seek takes under a second).
 _SET_DERIVED = {rel: f"UNWIND $rows AS row MATCH ()-[r:{rel} {{key: row.key}}]->() "
-                     "SET r += row.props" for rel in EDGE_TYPES}
+                     f"USING INDEX SEEK r:{rel}(key) SET r += row.props" for rel in EDGE_TYPES}
 
 
 class _EdgeWriter:

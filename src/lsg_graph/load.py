@@ -213,8 +213,10 @@ def _existing_edges(runner: QueryRunner, dataset: str) -> ExistingEdges:
 def _edge_upsert(group: EdgeGroup) -> str:
     assert group.type in EDGE_TYPES
     assert {group.source_label, group.target_label} <= set(NODE_LABELS)
-    return (f"UNWIND $rows AS row MATCH (a:{group.source_label} {{id: row.source}}) "
-            f"MATCH (b:{group.target_label} {{id: row.target}}) "
+    source, target = group.source_label, group.target_label  # each lookup seeks its index
+    return (f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
+            f"USING INDEX SEEK a:{source}(id) "
+            f"MATCH (b:{target} {{id: row.target}}) USING INDEX SEEK b:{target}(id) "
             f"MERGE (a)-[r:{group.type} {{key: row.key}}]->(b) SET r = row.props")
 
 
@@ -284,12 +286,14 @@ class _Writes:
         for rel in EDGE_TYPES:
             rows = plan.edge_removals.get(rel, [])
             self._run(f"UNWIND $rows AS row MATCH ()-[r:{rel} {{key: row.key}}]->() "
+                      f"USING INDEX SEEK r:{rel}(key) "
                       "WHERE r.dataset = $dataset DELETE r", rows, dataset=self.dataset)
             self.tick(len(rows))
         for label in NODE_LABELS:
             rows = plan.node_removals.get(label, [])
             self._run(
                 f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) "
+                f"USING INDEX SEEK n:{label}(id) "
                 "SET n._lock = true "
                 "WITH n, [d IN coalesce(n.datasets, []) WHERE d <> $dataset] AS rest "
                 "SET n.datasets = rest, "
