@@ -117,9 +117,9 @@ def derive(runner: QueryRunner, batch_size: int = BATCH_SIZE,
 
 
 # One statement per relationship type (types come from graph.py, never from the data). Every
-# lookup of a batch's rows names the index to seek: with statistics gathered on a smaller
-# graph, the planner scanned the whole key index once per row instead (47 million db hits
-# and 38 s for one batch of 5,000 rows, where the seek takes under a second).
+# lookup of a batch's rows names the index to seek: on a server reused between loads the
+# planner sometimes scanned the whole key index once per row instead (47 million db hits
+# and 38 s for one batch of 5,000 rows, where the seek takes under a second; docs/benchmarks.md).
 _SET_DERIVED = {rel: f"UNWIND $rows AS row MATCH ()-[r:{rel} {{key: row.key}}]->() "
                      f"USING INDEX SEEK r:{rel}(key) SET r += row.props" for rel in EDGE_TYPES}
 

@@ -213,7 +213,7 @@ def _existing_edges(runner: QueryRunner, dataset: str) -> ExistingEdges:
 def _edge_upsert(group: EdgeGroup) -> str:
     assert group.type in EDGE_TYPES
     assert {group.source_label, group.target_label} <= set(NODE_LABELS)
-    source, target = group.source_label, group.target_label  # each lookup seeks its index
+    source, target = group.source_label, group.target_label  # seeks: see derive._SET_DERIVED
     return (f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
             f"USING INDEX SEEK a:{source}(id) "
             f"MATCH (b:{target} {{id: row.target}}) USING INDEX SEEK b:{target}(id) "

@@ -136,7 +136,7 @@ def _posts(rng: random.Random, n_persons: int, n_bodies: int) -> Iterator[tuple[
     """Persons drawn with a heavy tail, bodies evenly, roles skewed. A person's weight is
     Pareto-distributed and capped (CAREER_TAIL), so that most hold a few posts and a few
     a hundred or more, at every size: the tail must not grow with the extract (a share of all
-    posts per person would give one person 21,500 posts, 1,000 of them at once, at 1M)."""
+    posts per person gave one person 21,500 posts at 1M, on 1,071 bodies on one day)."""
     shape, cap = CAREER_TAIL
     people = range(n_persons)
     cumulative = list(accumulate(min(cap, rng.paretovariate(shape)) for _ in people))
